@@ -1,0 +1,160 @@
+// The wasm runtime: loading, the one binding table of C exports, heap access.
+//
+// States: 'idle' -> 'loading' -> 'ready' (or 'failed', after which ready() may be retried).
+// Every C entry point returns a wt_status; `call` turns a non-zero status into an Error carrying
+// the C message, so no caller ever sees a raw code.
+
+const NOT_READY = 'webtorch: call await torch.ready() first';
+
+let state = 'idle';
+let loading = null;
+let M = null; // the Emscripten module instance
+let info = null;
+
+// One line per C export: name -> argument count (see include/webtorch.h for the meaning of each).
+const EXPORTS = {
+  wt_copy_strided: 6,
+  wt_cast: 5,
+  wt_binary_f32: 8,
+  wt_unary_f32: 6,
+  wt_softmax_f32: 6,
+  wt_reduce_f32: 7,
+  wt_gemm_f32: 12,
+  wt_matmul_f32: 7,
+  wt_linear_forward_f32: 7,
+  wt_bilinear_forward_f32: 9,
+  wt_conv_forward_f32: 5,
+  wt_maxpool_forward_f32: 4,
+  wt_pad_f32: 8,
+  wt_embedding_forward_f32: 6,
+  wt_embedding_renorm_f32: 7,
+};
+
+/** The C functions, each checked: `C.wt_linear_forward_f32(...)` throws on a non-zero status. */
+export const C = {};
+
+function isNode() {
+  return typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
+}
+
+async function readBinary(pathOrUrl) {
+  if (isNode()) {
+    const { readFile } = await import('node:fs/promises');
+    const target = typeof pathOrUrl === 'string' && /^[a-z]+:/i.test(pathOrUrl) && !/^[a-z]:[\\/]/i.test(pathOrUrl)
+      ? new URL(pathOrUrl) : pathOrUrl;
+    return new Uint8Array(await readFile(target));
+  }
+  const res = await fetch(pathOrUrl);
+  if (!res.ok) throw new Error(`webtorch: could not fetch the wasm binary from ${pathOrUrl}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+function checkWasmBytes(bytes, where) {
+  const magic = [0x00, 0x61, 0x73, 0x6d];
+  if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
+    const head = new TextDecoder().decode(bytes.subarray(0, 32)).replace(/\s+/g, ' ');
+    throw new Error(`webtorch: ${where} is not a WebAssembly binary (it starts with "${head}"); ` +
+      'is the server returning an HTML page instead of webtorch-simd.wasm?');
+  }
+}
+
+async function instantiate(options) {
+  const known = new Set(['wasmPath', 'wasmBinary']);
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath or wasmBinary)`);
+  }
+  const { default: factory } = await import('../dist/webtorch-simd.mjs');
+  let wasmBinary = options.wasmBinary;
+  if (wasmBinary != null) {
+    if (wasmBinary instanceof ArrayBuffer) wasmBinary = new Uint8Array(wasmBinary);
+    if (!(wasmBinary instanceof Uint8Array)) {
+      throw new Error('webtorch: ready(): wasmBinary must be an ArrayBuffer or Uint8Array');
+    }
+    checkWasmBytes(wasmBinary, 'the wasmBinary option');
+  } else if (options.wasmPath != null || isNode()) {
+    const where = options.wasmPath ?? new URL('../dist/webtorch-simd.wasm', import.meta.url);
+    wasmBinary = await readBinary(where);
+    checkWasmBytes(wasmBinary, String(where));
+  }
+  const mod = await factory(wasmBinary ? { wasmBinary } : {});
+  for (const [name, argc] of Object.entries(EXPORTS)) {
+    const fn = mod['_' + name];
+    if (typeof fn !== 'function') throw new Error(`webtorch: the wasm module lacks ${name}; rebuild with npm run build`);
+    C[name] = (...args) => {
+      if (args.length !== argc) throw new Error(`webtorch: internal: ${name} takes ${argc} arguments, got ${args.length}`);
+      const status = fn(...args);
+      if (status !== 0) throw new Error(`webtorch: ${name}: ${mod.UTF8ToString(mod._wt_last_error())}`);
+    };
+  }
+  M = mod;
+  info = { simd: mod._wt_simd_enabled() === 1, threads: 1, version: mod.UTF8ToString(mod._wt_version()) };
+}
+
+/** Instantiate the wasm module (idempotent). Options: { wasmPath } or { wasmBinary }. */
+export function ready(options = {}) {
+  if (state === 'ready') return Promise.resolve();
+  if (state === 'loading') return loading;
+  state = 'loading';
+  loading = instantiate(options).then(
+    () => { state = 'ready'; },
+    (err) => { state = 'failed'; loading = null; throw err; });
+  return loading;
+}
+
+export function isReady() {
+  return state === 'ready';
+}
+
+/** Throws the contract's message unless ready() has resolved. */
+export function ensureReady() {
+  if (state !== 'ready') throw new Error(NOT_READY);
+}
+
+export function backend() {
+  ensureReady();
+  return { ...info };
+}
+
+// ---- heap --------------------------------------------------------------------------------
+
+/** Allocate nbytes in the wasm heap; throws a clear Error when the heap cannot grow. */
+export function malloc(nbytes) {
+  const ptr = M._wt_alloc(nbytes);
+  if (ptr === 0) {
+    throw new Error(`webtorch: out of memory: could not allocate ${nbytes} bytes in the wasm heap ` +
+      `(${M.HEAPU8.length} bytes in use by the heap)`);
+  }
+  return ptr;
+}
+
+export function free(ptr) {
+  M._wt_free(ptr);
+}
+
+/** The current heap buffer. Never keep a view across a call that can allocate (growth detaches it). */
+export function heapBuffer() {
+  return M.HEAPU8.buffer;
+}
+
+/** Total size of the wasm linear memory in bytes. */
+export function heapSize() {
+  return M.HEAPU8.length;
+}
+
+/**
+ * Run fn(ptrs) with small int32 arrays (shapes, strides, params) copied into the heap, and free
+ * them afterwards whatever happens.
+ */
+export function withInt32(arrays, fn) {
+  const ptrs = [];
+  try {
+    for (const a of arrays) {
+      const p = malloc(Math.max(4, a.length * 4));
+      new Int32Array(M.HEAPU8.buffer, p, a.length).set(a);
+      ptrs.push(p);
+    }
+    return fn(...ptrs);
+  } finally {
+    for (const p of ptrs) M._wt_free(p);
+  }
+}
