@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the wasm module into dist/webtorch-simd.{mjs,wasm}. Idempotent: configures only
+# when build/wasm has no cache yet; an up-to-date tree is a no-op rebuild.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
+fi
+cmake --build build/wasm -j2
+ls -l dist/webtorch-simd.mjs dist/webtorch-simd.wasm

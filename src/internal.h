@@ -1,0 +1,64 @@
+/* Internal helpers shared by src/ops (never exported). */
+#ifndef WT_INTERNAL_H
+#define WT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "webtorch.h"
+
+/* WT_USE_SIMD is set by CMake (option WT_SIMD); ops pick __wasmsimd or __scalar kernels. */
+#ifndef WT_USE_SIMD
+#define WT_USE_SIMD 1
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define WT_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define WT_PRINTF(a, b)
+#endif
+
+/* Stores the message returned by wt_last_error() and returns `status`, so ops can
+ * write `return wt_error(WT_EINVAL, "...", ...)`. */
+wt_status wt_error(wt_status status, const char *fmt, ...) WT_PRINTF(2, 3);
+
+/* Products of caller sizes are computed in int64 with overflow checks. Returns 0 on
+ * overflow (or a negative factor), 1 on success. */
+int wt_mul_i64(int64_t a, int64_t b, int64_t *out);
+
+/* Private scratch for ops: NULL if the request does not fit size_t/memory. */
+void *wt_scratch_alloc(int64_t nbytes);
+void wt_scratch_free(void *p);
+
+/* Number of float elements an op may allocate as scratch in one piece. Beyond this ops
+ * work in chunks, so memory stays bounded for large inputs. */
+#define WT_SCRATCH_CHUNK_FLOATS ((int64_t)1 << 22)
+
+#define WT_CHECK_PTR(p, op, name)                                                      \
+  do {                                                                                 \
+    if ((p) == NULL) return wt_error(WT_EINVAL, "%s: %s must not be NULL", op, name);  \
+  } while (0)
+
+#define WT_CHECK_POS(v, op, name)                                                      \
+  do {                                                                                 \
+    if ((v) <= 0)                                                                      \
+      return wt_error(WT_EINVAL, "%s: %s must be > 0, got %ld", op, name, (long)(v));  \
+  } while (0)
+
+
+
+/* Kernel choice of this build: WT_UKERNEL(wt_f32_vexp_ukernel) names the __wasmsimd
+ * kernel, or its __scalar sibling in the WT_SIMD=OFF build. */
+#if WT_USE_SIMD
+#define WT_UKERNEL(fn) fn##__wasmsimd
+#else
+#define WT_UKERNEL(fn) fn##__scalar
+#endif
+
+/* C[M,N] (+)= A[M,K] op(B) + bias; the engine behind wt_gemm_f32, wt_matmul_f32,
+ * wt_linear_forward_f32, conv. Validates everything; `op` names the public entry point
+ * in error messages. */
+wt_status wt_gemm_run(const char *op, int32_t M, int32_t N, int32_t K, const float *A,
+                      int32_t lda, const float *B, int32_t ldb, int32_t trans_b, float *C,
+                      int32_t ldc, const float *bias, int32_t accumulate);
+#endif /* WT_INTERNAL_H */

@@ -1,0 +1,62 @@
+/* f32-maxpool SIMD128 kernel: 4 adjacent outputs per vector where all their taps are
+ * inside the row (stride 1: one load per tap; stride 2: two loads + even-lane shuffle).
+ * Border outputs, other strides and index output go through the scalar kernel. The
+ * update m = (v > m || v is NaN) ? v : m is exactly the scalar rule, so values match it
+ * bit for bit. */
+#include "kernels/kernels.h"
+#include "simd.h"
+
+void wt_f32_maxpool_ukernel__wasmsimd(size_t out_w, size_t nrows, const float *const *rows,
+                                      const int64_t *row_base, size_t in_w, size_t kernel,
+                                      size_t stride, size_t pad, size_t dilation, float *y,
+                                      int64_t *idx) {
+  if (idx != NULL || nrows == 0 || (stride != 1 && stride != 2)) {
+    wt_f32_maxpool_ukernel__scalar(out_w, nrows, rows, row_base, in_w, kernel, stride, pad, dilation, y, idx);
+    return;
+  }
+  const size_t span = (kernel - 1) * dilation;
+  /* first output whose window starts at >= 0 */
+  size_t lo = (pad + stride - 1) / stride;
+  if (lo > out_w) lo = out_w;
+  wt_f32_maxpool_ukernel__scalar(lo, nrows, rows, row_base, in_w, kernel, stride, pad, dilation, y, NULL);
+  size_t o = lo;
+  /* vector block o..o+3 reads columns [o*s - pad, (o+3)*s - pad + span + (s - 1)] */
+  for (; o + 4 <= out_w && (o + 3) * stride + span + (stride - 1) < in_w + pad; o += 4) {
+    const size_t c0 = o * stride - pad;
+    v128_t m = wasm_f32x4_splat(-__builtin_inff());
+    for (size_t r = 0; r < nrows; r++) {
+      const float *row = rows[r] + c0;
+      for (size_t t = 0; t < kernel; t++) {
+        const float *q = row + t * dilation;
+        v128_t v;
+        if (stride == 1) {
+          v = wasm_v128_load(q);
+        } else {
+          v = wasm_i32x4_shuffle(wasm_v128_load(q), wasm_v128_load(q + 4), 0, 2, 4, 6);
+        }
+        const v128_t take = wasm_v128_or(wasm_f32x4_gt(v, m), wasm_f32x4_ne(v, v));
+        m = wasm_v128_bitselect(v, m, take);
+      }
+    }
+    wasm_v128_store(y + o, m);
+  }
+  if (o < out_w) {
+    /* the scalar kernel indexes outputs from 0: shift the window start by o*stride */
+    const int64_t shift = (int64_t)(o * stride) - (int64_t)pad;
+    if (shift >= 0 && shift < (int64_t)in_w) {
+      const float *r2[64];
+      int64_t b2[64];
+      size_t done = 0;
+      /* rows are re-based so output o becomes output 0; chunks of 64 rows at a time
+       * would change the max order, so fall back when there are more rows */
+      if (nrows <= 64) {
+        for (size_t r = 0; r < nrows; r++) r2[r] = rows[r] + shift, b2[r] = row_base[r] + shift;
+        wt_f32_maxpool_ukernel__scalar(out_w - o, nrows, r2, b2, in_w - (size_t)shift, kernel, stride, 0, dilation,
+                                       y + o, NULL);
+        done = 1;
+      }
+      if (done) return;
+    }
+    wt_f32_maxpool_ukernel__scalar(out_w, nrows, rows, row_base, in_w, kernel, stride, pad, dilation, y, NULL);
+  }
+}

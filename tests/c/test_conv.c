@@ -1,0 +1,130 @@
+/* conv 1-d/2-d/3-d (groups, depthwise, stride, dilation, padding, padding='same' with
+ * the extra right zero, 1x1 fast path, chunked im2col) against a direct naive loop;
+ * the out_size rule and other errors. */
+#include "test_util.h"
+
+/* direct convolution with zero padding `pad` before and implied zeros after */
+static void ref_conv(const wt_conv_params *p, float *out, const float *x, const float *w, const float *b) {
+  int nd = p->ndim, G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
+  int in[3] = {1, 1, 1}, o[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, pd[3] = {0, 0, 0}, d[3] = {1, 1, 1};
+  for (int i = 0; i < nd; i++) {
+    int j = 3 - nd + i;
+    in[j] = p->in_size[i], o[j] = p->out_size[i], k[j] = p->kernel[i], s[j] = p->stride[i];
+    pd[j] = p->padding[i], d[j] = p->dilation[i];
+  }
+  for (int n = 0; n < p->batch; n++)
+    for (int oc = 0; oc < p->out_channels; oc++) {
+      int g = oc / ocg;
+      for (int a = 0; a < o[0]; a++)
+        for (int bb = 0; bb < o[1]; bb++)
+          for (int c = 0; c < o[2]; c++) {
+            double acc = b ? b[oc] : 0;
+            for (int ci = 0; ci < cig; ci++)
+              for (int ka = 0; ka < k[0]; ka++)
+                for (int kb = 0; kb < k[1]; kb++)
+                  for (int kc = 0; kc < k[2]; kc++) {
+                    int ia = a * s[0] - pd[0] + ka * d[0], ib = bb * s[1] - pd[1] + kb * d[1],
+                        ic = c * s[2] - pd[2] + kc * d[2];
+                    if (ia < 0 || ia >= in[0] || ib < 0 || ib >= in[1] || ic < 0 || ic >= in[2]) continue;
+                    acc += (double)x[(((size_t)(n * p->in_channels + g * cig + ci) * in[0] + ia) * in[1] + ib) * in[2] + ic] *
+                           w[(((size_t)(oc * cig + ci) * k[0] + ka) * k[1] + kb) * k[2] + kc];
+                  }
+            out[(((size_t)(n * p->out_channels + oc) * o[0] + a) * o[1] + bb) * o[2] + c] = (float)acc;
+          }
+    }
+}
+
+static size_t prod(const int32_t *v, int n) {
+  size_t r = 1;
+  for (int i = 0; i < n; i++) r *= (size_t)v[i];
+  return r;
+}
+
+/* tol: relative/absolute tolerance; long dot products (K in the thousands) need more
+ * than short ones against a double-precision reference */
+static void run_case(wt_conv_params *p, int use_bias, float tol) {
+  size_t xs = (size_t)p->batch * p->in_channels * prod(p->in_size, p->ndim);
+  size_t ws = (size_t)p->out_channels * (p->in_channels / p->groups) * prod(p->kernel, p->ndim);
+  size_t os = (size_t)p->batch * p->out_channels * prod(p->out_size, p->ndim);
+  float *x = rand_buf(xs, -1, 1), *w = rand_buf(ws, -1, 1), *b = use_bias ? rand_buf(p->out_channels, -1, 1) : NULL;
+  float *y = malloc(os * 4), *r = malloc(os * 4);
+  CHECK_OK(wt_conv_forward_f32(p, y, x, w, b));
+  ref_conv(p, r, x, w, b);
+  expect_close("wt_conv_forward_f32", y, r, os, tol, tol);
+  free(x), free(w), free(b), free(y), free(r);
+}
+
+int main(void) {
+  for (int it = 0; it < 250; it++) {
+    wt_conv_params p = {0};
+    p.ndim = rng_int(1, 3);
+    p.groups = rng_int(1, 3);
+    p.batch = rng_int(1, 2);
+    p.in_channels = p.groups * rng_int(1, 3);
+    p.out_channels = p.groups * rng_int(1, 3);
+    if (it % 10 == 0) p.groups = p.in_channels, p.out_channels = p.in_channels * rng_int(1, 2); /* depthwise */
+    const int same = it % 4 == 0, pointwise = it % 9 == 0;
+    for (int i = 0; i < 3; i++) {
+      p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
+      p.padding[i] = 0;
+    }
+    for (int i = 0; i < p.ndim; i++) {
+      p.in_size[i] = rng_int(1, p.ndim == 3 ? 6 : 11);
+      p.kernel[i] = pointwise ? 1 : rng_int(1, 4);
+      p.dilation[i] = pointwise ? 1 : rng_int(1, 2);
+      p.stride[i] = same || pointwise ? 1 : rng_int(1, 3);
+      const int span = p.dilation[i] * (p.kernel[i] - 1);
+      if (same) {
+        p.padding[i] = span / 2; /* PyTorch: left = total/2, right = total - left */
+        p.out_size[i] = p.in_size[i];
+      } else {
+        p.padding[i] = pointwise ? 0 : rng_int(0, 2);
+        int num = p.in_size[i] + 2 * p.padding[i] - span - 1;
+        if (num < 0) p.in_size[i] += -num, num = 0;
+        p.out_size[i] = num / p.stride[i] + 1;
+      }
+    }
+    run_case(&p, it % 3 != 0, 1e-5f);
+  }
+  /* a large 2-d case: im2col runs in several chunks */
+  {
+    wt_conv_params p = {2, 1, 20, 5, 1, {70, 65, 1}, {68, 63, 1}, {3, 3, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+    run_case(&p, 1, 1e-5f);
+    wt_conv_params q = {2, 1, 300, 3, 1, {64, 64, 1}, {64, 64, 1}, {5, 5, 1}, {1, 1, 1}, {2, 2, 0}, {1, 1, 1}};
+    run_case(&q, 1, 1e-4f); /* K = 7500 */
+  }
+  /* out_size rule: padding='same' with even kernel (span 3: left 1, right 2) is accepted */
+  {
+    wt_conv_params p = {1, 1, 1, 1, 1, {8, 1, 1}, {8, 1, 1}, {4, 1, 1}, {1, 1, 1}, {1, 0, 0}, {1, 1, 1}};
+    run_case(&p, 0, 1e-5f);
+    p.out_size[0] = 9; /* would need 3 zeros on the right > padding + 1 */
+    float x[8] = {0}, w[4] = {0}, y[16];
+    CHECK_ERR(wt_conv_forward_f32(&p, y, x, w, NULL), WT_EINVAL);
+    wt_conv_params q = {1, 1, 1, 1, 1, {4, 1, 1}, {5, 1, 1}, {1, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+    CHECK_ERR(wt_conv_forward_f32(&q, y, x, w, NULL), WT_EINVAL); /* k=1 cannot grow the output */
+    wt_conv_params ok = {1, 1, 1, 1, 1, {4, 1, 1}, {4, 1, 1}, {1, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+    CHECK_OK(wt_conv_forward_f32(&ok, y, x, w, NULL));
+    wt_conv_params bad = ok;
+    CHECK_ERR(wt_conv_forward_f32(NULL, y, x, w, NULL), WT_EINVAL);
+    CHECK_ERR(wt_conv_forward_f32(&ok, NULL, x, w, NULL), WT_EINVAL);
+    CHECK_ERR(wt_conv_forward_f32(&ok, y, NULL, w, NULL), WT_EINVAL);
+    CHECK_ERR(wt_conv_forward_f32(&ok, y, x, NULL, NULL), WT_EINVAL);
+    bad.ndim = 4;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.groups = 0;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.in_channels = 3, bad.groups = 2;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.stride[0] = 0;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.padding[0] = -1;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.batch = 0;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.kernel[0] = 0;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.batch = 1 << 30, bad.in_channels = 1 << 30;
+    CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+  }
+  return test_exit("test_conv");
+}

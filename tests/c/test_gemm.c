@@ -1,0 +1,84 @@
+/* GEMM: the 4x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
+ * wt_gemm_f32 / wt_matmul_f32 against a naive triple loop (M, N, K = 1..17, strided
+ * leading dims, trans_b, bias, accumulate), and the error statuses. */
+#include "kernels/kernels.h"
+#include "test_util.h"
+
+static void ref_gemm(int M, int N, int K, const float *A, int lda, const float *B, int ldb, int tb, float *C, int ldc,
+                     const float *bias, int acc) {
+  for (int i = 0; i < M; i++)
+    for (int j = 0; j < N; j++) {
+      double s = bias ? bias[j] : 0.0;
+      for (int k = 0; k < K; k++) s += (double)A[i * lda + k] * (tb ? B[j * ldb + k] : B[k * ldb + j]);
+      C[i * ldc + j] = (float)(acc ? C[i * ldc + j] + s : s);
+    }
+}
+
+static void test_kernel(void) {
+  for (size_t mr = 1; mr <= 4; mr++)
+    for (size_t nc = 1; nc <= 8; nc++)
+      for (int it = 0; it < 6; it++) {
+        size_t kc = (size_t)rng_int(1, 19), as = kc + (size_t)rng_int(0, 3), cs = nc + (size_t)rng_int(0, 3);
+        float *a = rand_buf(mr * as, -1, 1), *w = rand_buf(8 + kc * 8, -1, 1);
+        float *c1 = rand_buf(mr * cs, -1, 1), *c2 = malloc(mr * cs * 4);
+        memcpy(c2, c1, mr * cs * 4);
+        int acc = it & 1;
+        /* a is exactly mr*as floats and c exactly mr*cs: ASan catches any over-read/write */
+        wt_f32_gemm_ukernel_4x8__wasmsimd(mr, nc, kc, a, as, w, c1, cs, acc);
+        wt_f32_gemm_ukernel_4x8__scalar(mr, nc, kc, a, as, w, c2, cs, acc);
+        expect_close("gemm 4x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
+        free(a), free(w), free(c1), free(c2);
+      }
+}
+
+static void test_op(void) {
+  for (int it = 0; it < 300; it++) {
+    int M = rng_int(1, 17), N = rng_int(1, 17), K = rng_int(1, 17), tb = rng_int(0, 1), acc = rng_int(0, 1);
+    if (it % 50 == 0) M = rng_int(30, 70), N = rng_int(30, 70), K = rng_int(100, 300);
+    int lda = K + rng_int(0, 2), ldb = (tb ? K : N) + rng_int(0, 2), ldc = N + rng_int(0, 2);
+    float *A = rand_buf((size_t)M * lda, -1, 1), *B = rand_buf((size_t)(tb ? N : K) * ldb, -1, 1);
+    float *bias = rng_int(0, 1) ? rand_buf(N, -1, 1) : NULL;
+    float *C1 = rand_buf((size_t)M * ldc, -1, 1), *C2 = malloc((size_t)M * ldc * 4);
+    memcpy(C2, C1, (size_t)M * ldc * 4);
+    CHECK_OK(wt_gemm_f32(M, N, K, A, lda, B, ldb, tb, C1, ldc, bias, acc));
+    ref_gemm(M, N, K, A, lda, B, ldb, tb, C2, ldc, bias, acc);
+    expect_close("wt_gemm_f32", C1, C2, (size_t)M * ldc, 1e-5f, 1e-5f);
+    free(A), free(B), free(bias), free(C1), free(C2);
+  }
+  for (int it = 0; it < 30; it++) {
+    int b = rng_int(1, 4), M = rng_int(1, 13), K = rng_int(1, 13), N = rng_int(1, 13);
+    float *a = rand_buf((size_t)b * M * K, -1, 1), *bb = rand_buf((size_t)b * K * N, -1, 1);
+    float *o1 = malloc((size_t)b * M * N * 4), *o2 = malloc((size_t)b * M * N * 4);
+    CHECK_OK(wt_matmul_f32(o1, a, bb, b, M, K, N));
+    for (int i = 0; i < b; i++)
+      ref_gemm(M, N, K, a + i * M * K, K, bb + i * K * N, N, 0, o2 + i * M * N, N, NULL, 0);
+    expect_close("wt_matmul_f32", o1, o2, (size_t)b * M * N, 1e-5f, 1e-6f);
+    free(a), free(bb), free(o1), free(o2);
+  }
+}
+
+static void test_errors(void) {
+  float A[16] = {0}, B[16] = {0}, C[16];
+  CHECK_ERR(wt_gemm_f32(0, 2, 2, A, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, -1, 2, A, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 0, A, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 2, NULL, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 2, A, 2, NULL, 2, 0, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 2, A, 2, B, 2, 0, NULL, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 3, A, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL); /* lda < K */
+  CHECK_ERR(wt_gemm_f32(2, 3, 2, A, 2, B, 2, 0, C, 3, NULL, 0), WT_EINVAL); /* ldb < N */
+  CHECK_ERR(wt_gemm_f32(2, 2, 3, A, 3, B, 2, 1, C, 2, NULL, 0), WT_EINVAL); /* ldb < K */
+  CHECK_ERR(wt_gemm_f32(2, 3, 2, A, 2, B, 3, 0, C, 2, NULL, 0), WT_EINVAL); /* ldc < N */
+  CHECK_ERR(wt_gemm_f32(2, 2, 2, A, 2, B, 2, 2, C, 2, NULL, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_f32(2, 2, 2, A, 2, B, 2, 0, C, 2, NULL, 5), WT_EINVAL);
+  CHECK_ERR(wt_matmul_f32(C, A, B, 0, 2, 2, 2), WT_EINVAL);
+  CHECK_ERR(wt_matmul_f32(NULL, A, B, 1, 2, 2, 2), WT_EINVAL);
+  CHECK_ERR(wt_matmul_f32(C, A, B, 1 << 30, 1 << 30, 4, 4), WT_EINVAL);
+}
+
+int main(void) {
+  test_kernel();
+  test_op();
+  test_errors();
+  return test_exit("test_gemm");
+}
