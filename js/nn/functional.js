@@ -109,8 +109,13 @@ export function bilinear(input1, input2, weight, bias = null) {
 // ---- activations ---------------------------------------------------------------------------
 
 export function _unary(who, name, input, inplace = false) {
-  checkTensor(who, 'input', input);
+  checkTensor(who, 'input', input, { dtype: ['float32', 'int64', 'int32'] });
   checkBool(label(who), 'inplace', inplace);
+  if (input.dtype !== 'float32') {
+    // Like PyTorch: relu keeps integer dtypes; sigmoid and tanh compute in float32.
+    if (name !== 'relu') return tidy(() => _unary(who, name, input.float()));
+    return tidy(() => (inplace ? input.copy_(input.maximum(0)) : input.maximum(0)));
+  }
   if (inplace) {
     return tidy(() => {
       const src = input.contiguous();
@@ -403,7 +408,9 @@ export function _maxPool(who, nd, input, kernel_size, stride, padding, dilation,
       `${_fmtShape(input._shape)}`);
   }
   const outSize = inSize.map((x, i) => windowOutSize(x, p[i], d[i], k[i], s[i], ceil_mode));
-  if (outSize.some((x) => x < 1) || inSize.some((x) => x < 1)) {
+  // PyTorch's max_pool1d (without indices) returns an empty result where the others reject.
+  const emptyOk = nd === 1 && !return_indices && outSize[0] === 0;
+  if ((outSize.some((x) => x < 1) && !emptyOk) || inSize.some((x) => x < 1)) {
     throw new Error(`${L}: Given input size: (${[lead[lead.length - 1], ...inSize].join('x')}). Calculated output size: ` +
       `(${[lead[lead.length - 1], ...outSize].join('x')}). Output size is too small`);
   }
@@ -411,7 +418,7 @@ export function _maxPool(who, nd, input, kernel_size, stride, padding, dilation,
     const out = _empty([...lead, ...outSize]);
     const idx = return_indices ? _empty([...lead, ...outSize], 'int64') : null;
     const planes = _prod(lead);
-    if (planes > 0) {
+    if (planes > 0 && !emptyOk) {
       const x = input.contiguous();
       const fill = (a, v) => [...a, ...new Array(3 - nd).fill(v)];
       const params = [nd, planes, ...fill(inSize, 1), ...fill(outSize, 1), ...fill(k, 1), ...fill(s, 1), ...fill(p, 0),

@@ -11,6 +11,7 @@ import glob
 import importlib
 import os
 import sys
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -19,6 +20,8 @@ def main(argv):
     sys.path.insert(0, HERE)
     import torch  # noqa: F401 - fail early with a clear message when torch is missing
     torch.set_num_threads(1)
+    # Deprecation warnings of the very calls the cases record (implicit softmax dim, ...).
+    warnings.simplefilter('ignore', UserWarning)
     out_dir = os.path.join(HERE, 'data')
     families = argv or sorted(os.path.basename(p)[len('cases_'):-3] for p in glob.glob(os.path.join(HERE, 'cases_*.py')))
     for family in families:

@@ -55,6 +55,8 @@ class Golden:
             return [self.encode(x, f'{key}.{i}') for i, x in enumerate(v)]
         if isinstance(v, dict):
             return {k: self.encode(x, f'{key}.{k}') for k, x in v.items()}
+        if isinstance(v, torch.dtype):
+            return str(v).replace('torch.', '')
         if isinstance(v, float):
             return {'float': v} if v == int(v) else v
         return v

@@ -139,14 +139,17 @@ function runErrorCase(c, tensors) {
   const kwargs = decode(c.kwargs, tensors);
   const inputs = c.inputs === null ? null : decode(c.inputs, tensors);
   const fkw = decode(c.forward_kwargs, tensors);
-  let m = null;
-  if (c.fn === null && inputs !== null) m = buildModule(c, tensors);
-  const before = torch.memory_allocated();
+  // A module may reject at construction what PyTorch only rejects in forward: both count.
+  let before = torch.memory_allocated();
   let error = null;
   try {
     if (c.fn !== null) resolveFn(c.fn)(...withOptions(args, kwargs));
-    else if (inputs === null) buildModule(c, tensors);
-    else m.forward(...withOptions(inputs, fkw));
+    else {
+      const m = buildModule(c, tensors);
+      if (inputs === null) throw new Error(`${c.name}: construction succeeded`);
+      before = torch.memory_allocated();
+      m.forward(...withOptions(inputs, fkw));
+    }
   } catch (err) {
     error = err;
   }

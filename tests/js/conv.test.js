@@ -1,0 +1,3 @@
+import { replayFamily } from './golden.js';
+
+replayFamily('conv');
