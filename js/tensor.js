@@ -187,10 +187,28 @@ function broadcastStrides(t, shape) {
   return out;
 }
 
+// PyTorch's promoteTypes restricted to our dtypes, which form a chain: bool < int32 < int64 < float32.
+const PROMOTION_RANK = { bool: 0, int32: 1, int64: 2, float32: 3 };
+
 function promote(a, b) {
-  if (a === 'float32' || b === 'float32') return 'float32';
-  if (a === 'int64' || b === 'int64' || a === 'bool' || b === 'bool') return a === b ? a : 'int64';
-  return 'int32';
+  return PROMOTION_RANK[a] >= PROMOTION_RANK[b] ? a : b;
+}
+
+function category(dtype) {
+  return dtype === 'bool' ? 0 : DTYPES[dtype].isFloat ? 2 : 1;
+}
+
+/**
+ * PyTorch's result_type for two operands: a 0-d tensor (or a number, already a 0-d tensor here)
+ * next to a dimensioned one only decides the dtype when it is of a higher category
+ * (bool < integer < float), so int32 + tensor(7) stays int32.
+ */
+function resultType(a, b) {
+  if ((a._shape.length === 0) !== (b._shape.length === 0)) {
+    const [dimmed, zeroDim] = a._shape.length === 0 ? [b, a] : [a, b];
+    if (category(zeroDim.dtype) <= category(dimmed.dtype)) return dimmed.dtype;
+  }
+  return promote(a.dtype, b.dtype);
 }
 
 function toBig(v) {
@@ -526,6 +544,8 @@ export class Tensor {
     this._check();
     if (this.is_contiguous()) return this._viewAs(this._shape.slice(), contiguousStrides(this._shape));
     const out = newTensor(this._shape.slice(), this.dtype);
+    // The C copy takes sizes >= 1; an empty tensor has nothing to copy.
+    if (out.numel() === 0) return out;
     withInt32([this._shape, this._strides], (ps, pst) =>
       C.wt_copy_strided(out._ptr(), this._ptr(), DTYPES[this.dtype].size, this._shape.length, ps, pst));
     return out;
@@ -705,15 +725,19 @@ export class Tensor {
     const who = `Tensor.${name}`;
     return tidy(() => {
       const b = other instanceof Tensor ? other._check() : scalarFor(this, other, who);
-      let dtype = promote(this.dtype, b.dtype);
-      if (name === 'div' || name === 'pow' && !DTYPES[dtype].isFloat && false) dtype = 'float32';
-      if (name === 'div') dtype = 'float32';
+      if (name === 'sub' && (this.dtype === 'bool' || b.dtype === 'bool')) {
+        throw new Error(`${who}: Subtraction, the \`-\` operator, with a bool tensor is not supported. ` +
+          'If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+      }
+      const dtype = name === 'div' ? 'float32' : resultType(this, b);
       const shape = broadcastShapes(who, this._shape, b._shape);
       const x = this.dtype === dtype ? this : this.to(dtype);
       const y = b.dtype === dtype ? b : b.to(dtype);
       const out = newTensor(shape, dtype);
       const sa = broadcastStrides(x, shape);
       const sb = broadcastStrides(y, shape);
+      // The C kernel takes sizes >= 1: an empty result has nothing to compute.
+      if (out.numel() === 0) return out;
       if (dtype === 'float32') {
         withInt32([shape, sa, sb], (ps, pa, pb) =>
           C.wt_binary_f32(BINARY[name], out._ptr(), x._ptr(), y._ptr(), shape.length, ps, pa, pb));
@@ -803,10 +827,14 @@ export class Tensor {
         const outDtype = cur.dtype === 'float32' || name === 'max' || name === 'min' ? cur.dtype : 'int64';
         const out = newTensor(outShape, outDtype);
         const ind = indices ? newTensor(outShape, 'int64') : null;
-        if (cur.dtype === 'float32') {
-          C.wt_reduce_f32(REDUCE[name], out._ptr(), ind ? ind._ptr() : 0, cur._ptr(), outer, size, inner);
-        } else {
+        // The C kernel takes sizes >= 1: over an empty dim a sum is 0 and a mean NaN, as in PyTorch
+        // (max/min of an empty tensor were rejected above), and an empty result needs no call.
+        if (size === 0) {
+          out.fill_(name === 'mean' ? NaN : 0);
+        } else if (cur.dtype !== 'float32') {
           integerReduce(name, out, ind, cur, outer, size, inner);
+        } else if (out.numel() > 0) {
+          C.wt_reduce_f32(REDUCE[name], out._ptr(), ind ? ind._ptr() : 0, cur._ptr(), outer, size, inner);
         }
         cur = out;
         idx = ind;
@@ -859,6 +887,28 @@ function oldShapeIsScalar(t) {
   return t._shape.length === 0;
 }
 
+// Integer a ** b as PyTorch's powi: by squaring with wrapping multiplies (Math.pow and BigInt **
+// lose the low bits or blow up), and for b < 0 the truncated 1 / a ** |b|: only 1 and -1 survive.
+function powInt32(a, b) {
+  if (b < 0) return a === 1 ? 1 : a === -1 ? (b & 1 ? -1 : 1) : 0;
+  let result = 1;
+  for (let base = a, e = b; e > 0; e >>>= 1) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}
+
+function powInt64(a, b) {
+  if (b < 0n) return a === 1n ? 1n : a === -1n ? (b & 1n ? -1n : 1n) : 0n;
+  let result = 1n;
+  for (let base = a, e = b; e > 0n; e >>= 1n) {
+    if (e & 1n) result = BigInt.asIntN(64, result * base);
+    base = BigInt.asIntN(64, base * base);
+  }
+  return result;
+}
+
 function integerBinary(name, out, x, y, shape, sa, sb) {
   const big = out.dtype === 'int64';
   const xs = new DTYPES[x.dtype].Array(heapBuffer());
@@ -868,12 +918,13 @@ function integerBinary(name, out, x, y, shape, sa, sb) {
   const ops = big ? {
     add: (a, b) => BigInt.asIntN(64, a + b), sub: (a, b) => BigInt.asIntN(64, a - b),
     mul: (a, b) => BigInt.asIntN(64, a * b), maximum: (a, b) => (a > b ? a : b), minimum: (a, b) => (a < b ? a : b),
-    pow: (a, b) => BigInt.asIntN(64, b < 0n ? 0n : a ** b),
+    pow: powInt64,
   } : {
     add: (a, b) => (a + b) | 0, sub: (a, b) => (a - b) | 0, mul: (a, b) => Math.imul(a, b),
-    maximum: Math.max, minimum: Math.min, pow: (a, b) => (b < 0 ? 0 : Math.pow(a, b) | 0),
+    maximum: Math.max, minimum: Math.min, pow: powInt32,
   };
-  const f = ops[name];
+  // bool results are 0/1 (True + True is True), not the integer sum a Uint8Array would keep.
+  const f = out.dtype === 'bool' ? (a, b) => (ops[name](a, b) !== 0 ? 1 : 0) : ops[name];
   let i = 0;
   for (const [ox, oy] of stridedOffsets(shape, [sa, sb], [x._ptr() / size, y._ptr() / size])) {
     o[i++] = f(xs[ox], ys[oy]);
@@ -989,8 +1040,8 @@ export function tensor(data, options = {}) {
   return out;
 }
 
-function filled(who, args, value) {
-  const o = parseSize(who, args, { dtype: 'float32', requires_grad: false });
+function filled(who, args, value, dtype = 'float32') {
+  const o = parseSize(who, args, { dtype, requires_grad: false });
   checkDtype(who, o.dtype);
   const t = newTensor(o.shape, o.dtype);
   if (value !== null) t.fill_(value);
@@ -1010,7 +1061,9 @@ export function full(size, fill_value, options = {}) {
   if (typeof fill_value !== 'number' && typeof fill_value !== 'boolean' && typeof fill_value !== 'bigint') {
     throw new Error(`torch.full: fill_value must be a number, got ${describe(fill_value)}`);
   }
-  return filled('torch.full', [size, options], fill_value);
+  // Like PyTorch, a bool fill_value makes a bool tensor (a JS number cannot tell 7 from 7.0, so
+  // numbers keep the float32 default).
+  return filled('torch.full', [size, options], fill_value, typeof fill_value === 'boolean' ? 'bool' : 'float32');
 }
 
 export function zeros_like(t, options = {}) {
@@ -1155,7 +1208,9 @@ export function matmul(a, b) {
     const xs = x.expand([...batch, M, K]).contiguous();
     const ys = y.expand([...batch, K, N]).contiguous();
     const out = newTensor([...batch, M, N], 'float32');
-    C.wt_matmul_f32(out._ptr(), xs._ptr(), ys._ptr(), prod(batch), M, K, N);
+    // The C kernel takes sizes >= 1: an empty product is all zeros, an empty result needs no call.
+    if (K === 0) out.fill_(0);
+    else if (out.numel() > 0) C.wt_matmul_f32(out._ptr(), xs._ptr(), ys._ptr(), prod(batch), M, K, N);
     let shape = [...batch, M, N];
     if (a._shape.length === 1) shape = [...batch, N];
     if (b._shape.length === 1) shape = a._shape.length === 1 ? batch : [...batch, M];

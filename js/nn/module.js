@@ -343,7 +343,7 @@ export class Module {
       for (const [name, param] of local) {
         const key = prefix + name;
         if (!entries.has(key)) {
-          if (strict) missing.push(key);
+          missing.push(key);
           continue;
         }
         let input = entries.get(key);
@@ -364,12 +364,11 @@ export class Module {
         }
         copies.push([param, input]);
       }
-      if (strict) {
-        for (const key of entries.keys()) {
-          if (!key.startsWith(prefix)) continue;
-          const first = key.slice(prefix.length).split('.', 1)[0];
-          if (!module._modules.has(first) && !local.has(first)) unexpected.push(key);
-        }
+      // Collected in non-strict mode too: PyTorch returns them there instead of raising.
+      for (const key of entries.keys()) {
+        if (!key.startsWith(prefix)) continue;
+        const first = key.slice(prefix.length).split('.', 1)[0];
+        if (!module._modules.has(first) && !local.has(first)) unexpected.push(key);
       }
       for (const [name, child] of module._modules) {
         if (child !== null) visit(child, `${prefix}${name}.`);

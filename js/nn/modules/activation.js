@@ -1,7 +1,7 @@
 // Activations: ReLU, Sigmoid, Tanh, Softmax, LogSoftmax.
 
 import { Module } from '../module.js';
-import { _unary, _softmax } from '../functional.js';
+import { _unary, _softmax } from '../functional/activation.js';
 import { bindArgs, checkBool, checkInt } from '../../args.js';
 import { py } from './utils.js';
 

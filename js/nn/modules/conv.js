@@ -2,7 +2,8 @@
 
 import { Module } from '../module.js';
 import * as init from '../init.js';
-import { _conv, _pad } from '../functional.js';
+import { _conv } from '../functional/conv.js';
+import { _pad } from '../functional/padding.js';
 import { bindArgs, checkInt, checkBool, checkTuple, describe, REQUIRED } from '../../args.js';
 import { py, newParameter } from './utils.js';
 

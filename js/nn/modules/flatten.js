@@ -1,7 +1,7 @@
 // Flatten and Unflatten: views where the layout allows, copies otherwise (like PyTorch's reshape).
 
 import { Module } from '../module.js';
-import { checkTensor, label } from '../functional.js';
+import { checkTensor, label } from '../functional/utils.js';
 import { bindArgs, checkInt, describe, REQUIRED } from '../../args.js';
 import { py } from './utils.js';
 

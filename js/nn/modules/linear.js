@@ -2,7 +2,7 @@
 
 import { Module } from '../module.js';
 import * as init from '../init.js';
-import { _linear, _bilinear } from '../functional.js';
+import { _linear, _bilinear } from '../functional/linear.js';
 import { bindArgs, checkInt, checkBool, REQUIRED } from '../../args.js';
 import { py, newParameter } from './utils.js';
 

@@ -1,7 +1,7 @@
 // MaxPool1d, MaxPool2d, MaxPool3d.
 
 import { Module } from '../module.js';
-import { _maxPool } from '../functional.js';
+import { _maxPool } from '../functional/pooling.js';
 import { bindArgs, checkBool, checkTuple, REQUIRED } from '../../args.js';
 import { py } from './utils.js';
 

@@ -3,7 +3,7 @@
 import { Module } from '../module.js';
 import { Tensor, Parameter } from '../../tensor.js';
 import * as init from '../init.js';
-import { _embedding, checkPaddingIdx } from '../functional.js';
+import { _embedding, checkPaddingIdx } from '../functional/sparse.js';
 import { bindArgs, checkInt, checkBool, checkNumber, describe, REQUIRED } from '../../args.js';
 import { py, pyFloat, newParameter } from './utils.js';
 

@@ -1,0 +1,90 @@
+// F.conv1d, F.conv2d, F.conv3d.
+
+import { C, withInt32 } from '../../runtime.js';
+import { tidy, _empty, _fmtShape } from '../../tensor.js';
+import { bindArgs, describe, checkTuple, checkInt } from '../../args.js';
+import { label, checkTensor, shapeErr, windowOutSize } from './utils.js';
+
+/**
+ * Convolution over nd spatial dims: input [N, C, *S] or unbatched [C, *S], weight
+ * [out, C/groups, *K]. padding: int, tuple, 'same' or 'valid' (zeros).
+ */
+export function _conv(who, nd, input, weight, bias, stride, padding, dilation, groups) {
+  const L = label(who);
+  checkTensor(who, 'input', input);
+  checkTensor(who, 'weight', weight);
+  checkTensor(who, 'bias', bias, { optional: true });
+  const fname = `conv${nd}d`;
+  if (input._shape.length !== nd + 1 && input._shape.length !== nd + 2) {
+    throw new Error(`${L}: Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${fname}, but got input of ` +
+      `size: ${_fmtShape(input._shape)}`);
+  }
+  if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
+  checkInt(L, 'groups', groups, { min: 1 });
+  const s = checkTuple(L, 'stride', stride, nd, { min: 1 });
+  const d = checkTuple(L, 'dilation', dilation, nd, { min: 1 });
+  const k = weight._shape.slice(2);
+  let p;
+  if (typeof padding === 'string') {
+    if (padding !== 'same' && padding !== 'valid') {
+      throw new Error(`${L}: Invalid padding string ${describe(padding)}, should be one of 'valid', 'same'`);
+    }
+    if (padding === 'same' && s.some((x) => x !== 1)) {
+      throw new Error(`${L}: padding='same' is not supported for strided convolutions (stride ${describe(stride)})`);
+    }
+    p = padding === 'valid' ? new Array(nd).fill(0) : k.map((kk, i) => Math.floor(d[i] * (kk - 1) / 2));
+  } else {
+    p = checkTuple(L, 'padding', padding, nd, { min: 0 });
+  }
+  const batched = input._shape.length === nd + 2;
+  const shape = batched ? input._shape : [1, ...input._shape];
+  const [N, Cin] = shape;
+  const outC = weight._shape[0];
+  if (weight._shape[1] * groups !== Cin) {
+    throw new Error(`${L}: Given groups=${groups}, weight of size ${_fmtShape(weight._shape)}, expected input` +
+      `${_fmtShape(input._shape)} to have ${weight._shape[1] * groups} channels, but got ${Cin} channels instead`);
+  }
+  if (outC % groups !== 0) {
+    throw new Error(`${L}: Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got ` +
+      `weight of size ${_fmtShape(weight._shape)} instead`);
+  }
+  if (bias !== null && (bias._shape.length !== 1 || bias._shape[0] !== outC)) {
+    throw new Error(`${L}: Given weight of size ${_fmtShape(weight._shape)}, expected bias to be 1-dimensional with ` +
+      `${outC} elements, but got bias of size ${_fmtShape(bias._shape)} instead`);
+  }
+  const inSize = shape.slice(2);
+  const same = padding === 'same';
+  const padded = inSize.map((x, i) => x + (same ? d[i] * (k[i] - 1) : 2 * p[i]));
+  if (padded.some((x, i) => x < d[i] * (k[i] - 1) + 1)) {
+    throw new Error(`${L}: Calculated padded input size per channel: (${padded.join(' x ')}). Kernel size: ` +
+      `(${k.map((kk, i) => d[i] * (kk - 1) + 1).join(' x ')}). Kernel size can't be greater than actual input size`);
+  }
+  const outSize = same ? inSize.slice() : inSize.map((x, i) => windowOutSize(x, p[i], d[i], k[i], s[i]));
+  return tidy(() => {
+    const out = _empty([N, outC, ...outSize]);
+    if (out.numel() > 0) {
+      const x = input.contiguous();
+      const w = weight.contiguous();
+      const b = bias === null ? null : bias.contiguous();
+      const fill = (a) => [...a, ...new Array(3 - nd).fill(1)];
+      const params = [nd, N, Cin, outC, groups, ...fill(inSize), ...fill(outSize), ...fill(k), ...fill(s),
+        ...[...p, ...new Array(3 - nd).fill(0)], ...fill(d)];
+      if (Cin === 0 || k.some((kk) => kk === 0)) out.fill_(0);
+      else withInt32([params], (pp) => C.wt_conv_forward_f32(pp, out._ptr(), x._ptr(), w._ptr(), b ? b._ptr() : 0));
+    }
+    return batched ? out : out.squeeze(0);
+  });
+}
+
+const CONV_ARGS = [['bias', null], ['stride', 1], ['padding', 0], ['dilation', 1], ['groups', 1]];
+
+function convFn(nd) {
+  return (input, weight, ...args) => {
+    const o = bindArgs(`F.conv${nd}d`, args, CONV_ARGS);
+    return _conv(`F.conv${nd}d`, nd, input, weight, o.bias, o.stride, o.padding, o.dilation, o.groups);
+  };
+}
+
+export const conv1d = convFn(1);
+export const conv2d = convFn(2);
+export const conv3d = convFn(3);
