@@ -3,6 +3,10 @@
 # when build/wasm has no cache yet; an up-to-date tree is a no-op rebuild.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# One build at a time: concurrent runs (npm test while npm start builds) share build/.
+mkdir -p build
+exec 9>build/.lock
+flock 9
 if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release
 fi
