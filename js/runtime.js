@@ -71,12 +71,14 @@ async function instantiate(options) {
       throw new Error('webtorch: ready(): wasmBinary must be an ArrayBuffer or Uint8Array');
     }
     checkWasmBytes(wasmBinary, 'the wasmBinary option');
-  } else if (options.wasmPath != null || isNode()) {
+  } else {
+    // Fetched here rather than by the glue so that a missing file or an HTML error page
+    // gives a clear message instead of Emscripten's "both async and sync fetching failed".
     const where = options.wasmPath ?? new URL('../dist/webtorch-simd.wasm', import.meta.url);
     wasmBinary = await readBinary(where);
     checkWasmBytes(wasmBinary, String(where));
   }
-  const mod = await factory(wasmBinary ? { wasmBinary } : {});
+  const mod = await factory({ wasmBinary });
   for (const [name, argc] of Object.entries(EXPORTS)) {
     const fn = mod['_' + name];
     if (typeof fn !== 'function') throw new Error(`webtorch: the wasm module lacks ${name}; rebuild with npm run build`);
