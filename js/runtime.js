@@ -58,11 +58,17 @@ function checkWasmBytes(bytes, where) {
   }
 }
 
-async function instantiate(options) {
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new Error(`webtorch: ready(): options must be an object like { wasmPath } or { wasmBinary }, got ${options}`);
+  }
   const known = new Set(['wasmPath', 'wasmBinary']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath or wasmBinary)`);
   }
+}
+
+async function instantiate(options) {
   const { default: factory } = await import('../dist/webtorch-simd.mjs');
   let wasmBinary = options.wasmBinary;
   if (wasmBinary != null) {
@@ -81,8 +87,10 @@ async function instantiate(options) {
   const mod = await factory({ wasmBinary });
   for (const [name, argc] of Object.entries(EXPORTS)) {
     const fn = mod['_' + name];
-    if (typeof fn !== 'function') throw new Error(`webtorch: the wasm module lacks ${name}; rebuild with npm run build`);
-    C[name] = (...args) => {
+    // A stale dist/ fails at the call that needs the missing export, with the fix in the message.
+    C[name] = typeof fn !== 'function' ? () => {
+      throw new Error(`webtorch: the wasm module lacks ${name}; rebuild it with npm run build`);
+    } : (...args) => {
       if (args.length !== argc) throw new Error(`webtorch: internal: ${name} takes ${argc} arguments, got ${args.length}`);
       const status = fn(...args);
       if (status !== 0) throw new Error(`webtorch: ${name}: ${mod.UTF8ToString(mod._wt_last_error())}`);
@@ -94,6 +102,12 @@ async function instantiate(options) {
 
 /** Instantiate the wasm module (idempotent). Options: { wasmPath } or { wasmBinary }. */
 export function ready(options = {}) {
+  // Checked on every call, so a typo fails loudly even once the module is loaded.
+  try {
+    checkOptions(options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
   if (state === 'ready') return Promise.resolve();
   if (state === 'loading') return loading;
   state = 'loading';

@@ -25,13 +25,14 @@ export function calculate_gain(nonlinearity, param = null) {
   if (nonlinearity === 'leaky_relu') {
     let slope = 0.01;
     if (param !== null) {
-      if (typeof param !== 'number' || Number.isNaN(param)) throw new Error(`negative_slope ${describe(param)} not a valid number`);
+      // PyTorch's messages format the value with str(): no quotes.
+      if (typeof param !== 'number' || Number.isNaN(param)) throw new Error(`negative_slope ${param} not a valid number`);
       slope = param;
     }
     return Math.sqrt(2.0 / (1 + slope ** 2));
   }
   if (nonlinearity === 'selu') return 3.0 / 4;
-  throw new Error(`Unsupported nonlinearity ${describe(nonlinearity)}`);
+  throw new Error(`Unsupported nonlinearity ${nonlinearity}`);
 }
 
 export function _calculate_fan_in_and_fan_out(tensor) {
@@ -47,7 +48,7 @@ export function _calculate_fan_in_and_fan_out(tensor) {
 
 function correctFan(tensor, mode) {
   const m = typeof mode === 'string' ? mode.toLowerCase() : mode;
-  if (m !== 'fan_in' && m !== 'fan_out') throw new Error(`Mode ${describe(mode)} not supported, please use one of fan_in, fan_out`);
+  if (m !== 'fan_in' && m !== 'fan_out') throw new Error(`Mode ${mode} not supported, please use one of ['fan_in', 'fan_out']`);
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   return m === 'fan_in' ? fanIn : fanOut;
 }

@@ -46,7 +46,7 @@ def build(spec, refs):
         m = torch.zeros(spec['shape'])
     elif t == 'Sequential' and 'named' in spec:
         m = nn.Sequential(OrderedDict((k, build(v, refs)) for k, v in spec['named']))
-    elif t in ('Sequential',):
+    elif t == 'Sequential':
         m = nn.Sequential(*[build(v, refs) for v in spec['items']])
     elif t in ('ModuleList', 'ParameterList'):
         m = getattr(nn, t)([build(v, refs) for v in spec['items']])
