@@ -12,7 +12,7 @@
 import { C, ensureReady, malloc, free, heapBuffer, withInt32 } from './runtime.js';
 import { formatTensor } from './tensor_str.js';
 import { defaultGenerator } from './random.js';
-import { bindArgs, isOptions, describe, wrapDim, checkInt } from './args.js';
+import { bindArgs, isOptions, describe, wrapDim, checkInt, checkNumber } from './args.js';
 
 export const DTYPES = Object.freeze({
   float32: { size: 4, Array: Float32Array, code: 0, isFloat: true },
@@ -748,9 +748,26 @@ export class Tensor {
     });
   }
 
-  add(other) { return this._binary('add', other); }
+  // PyTorch's add/sub(other, *, alpha=1): this +- alpha * other.
+  _addSub(name, other, rest) {
+    const who = `Tensor.${name}`;
+    const { alpha } = bindArgs(who, rest, [['alpha', 1]]);
+    checkNumber(who, 'alpha', alpha);
+    if (alpha === 1) return this._binary(name, other);
+    this._check();
+    return tidy(() => {
+      const b = other instanceof Tensor ? other._check() : scalarFor(this, other, who);
+      if (!Number.isInteger(alpha) && !DTYPES[this.dtype].isFloat && !DTYPES[b.dtype].isFloat) {
+        throw new Error(`${who}: For integral input tensors, argument alpha must not be a floating point number, ` +
+          `got ${alpha}`);
+      }
+      return this._binary(name, b.mul(alpha));
+    });
+  }
 
-  sub(other) { return this._binary('sub', other); }
+  add(other, ...rest) { return this._addSub('add', other, rest); }
+
+  sub(other, ...rest) { return this._addSub('sub', other, rest); }
 
   mul(other) { return this._binary('mul', other); }
 
@@ -808,7 +825,8 @@ export class Tensor {
     }
     const n = this._shape.length;
     let dims;
-    if (o.dim === null) dims = this._shape.map((_, i) => i);
+    // dim=None and, as in PyTorch 1.13, an empty list of dims reduce over every dim.
+    if (o.dim === null || (Array.isArray(o.dim) && o.dim.length === 0)) dims = this._shape.map((_, i) => i);
     else dims = (Array.isArray(o.dim) ? o.dim : [o.dim]).map((d) => wrapDim(who, d, n));
     if (new Set(dims).size !== dims.length) throw new Error(`${who}: dim ${describe(o.dim)} appears multiple times`);
     if ((name === 'max' || name === 'min') && this.numel() === 0) {
@@ -1139,6 +1157,9 @@ function checkTensorList(who, tensors) {
 export function cat(tensors, dim = 0) {
   const who = 'torch.cat';
   checkTensorList(who, tensors);
+  tensors.forEach((t, i) => {
+    if (t._shape.length === 0) throw new Error(`${who}: zero-dimensional tensor (at position ${i}) cannot be concatenated`);
+  });
   const parts = tensors.filter((t) => !(t._shape.length === 1 && t._shape[0] === 0));
   if (parts.length === 0) return tensors[0].clone();
   const ref = parts[0]._shape;
