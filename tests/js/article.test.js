@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, describe, beforeAll } from '@jest/globals';
 import torch, { nn, F } from '../../js/index.js';
+import { Net } from '../../web-demo/models.js';
 import { expectClose } from './golden.js';
 
 const { cases } = JSON.parse(readFileSync(new URL('../golden/data/article.json', import.meta.url), 'utf8'));
@@ -172,54 +173,7 @@ describe('自定义模型层', () => {
 });
 
 describe('使用 Module 管理子模块', () => {
-  class Net extends nn.Module {
-    constructor() {
-      super();
-
-      this.embedding = new nn.Embedding({
-        num_embeddings: 10000,
-        embedding_dim: 3,
-        padding_idx: 1,
-      });
-
-      this.conv = new nn.Sequential();
-      this.conv.add_module(
-        'conv_1',
-        new nn.Conv1d({ in_channels: 3, out_channels: 16, kernel_size: 5 }),
-      );
-      this.conv.add_module(
-        'pool_1',
-        new nn.MaxPool1d({ kernel_size: 2 }),
-      );
-      this.conv.add_module(
-        'relu_1',
-        new nn.ReLU(),
-      );
-      this.conv.add_module(
-        'conv_2',
-        new nn.Conv1d({ in_channels: 16, out_channels: 128, kernel_size: 2 }),
-      );
-      this.conv.add_module(
-        'pool_2',
-        new nn.MaxPool1d({ kernel_size: 2 }),
-      );
-      this.conv.add_module(
-        'relu_2',
-        new nn.ReLU(),
-      );
-
-      this.dense = new nn.Sequential();
-      this.dense.add_module('flatten', new nn.Flatten());
-      this.dense.add_module('linear', new nn.Linear(6144, 1));
-    }
-
-    forward(x) {
-      x = this.embedding.forward(x).transpose(1, 2);
-      x = this.conv.forward(x);
-      const y = this.dense.forward(x);
-      return y;
-    }
-  }
+  // The article's Net, with LAYERS.md's two mends, is the one the demo shows: web-demo/models.js.
 
   const c = () => cases.net;
 
