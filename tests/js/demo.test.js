@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web-demo/serve.js';
+import torch from '../../js/index.js';
+import { Net } from '../../web-demo/models.js';
 
 jest.setTimeout(30_000);
 
@@ -147,6 +149,21 @@ test('"Run forward" shows a [2, 1] output of finite numbers, a time, and no leak
   expect(await page.locator('#error').isHidden()).toBe(true);
   expect(pageErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
+});
+
+test('the same seed gives the same weights and numbers in Chromium as in Node', async () => {
+  // Node side: exactly what the page does on load and on "Run forward".
+  await torch.ready();
+  torch.manual_seed(0);
+  const net = new Net();
+  torch.manual_seed(0);
+  const x = torch.randint(0, 10000, [2, 200]);
+  const y = net.forward(x);
+  const nodeValues = Array.from(y.toTypedArray(), Number);
+  x.dispose();
+  y.dispose();
+  const pageValues = JSON.parse(await page.getAttribute('#forward-output', 'data-values'));
+  expect(pageValues).toEqual(nodeValues);
 });
 
 test('screenshot', async () => {
