@@ -24,10 +24,23 @@ const EXPORTS = {
   wt_linear_forward_f32: 7,
   wt_bilinear_forward_f32: 9,
   wt_conv_forward_f32: 5,
+  wt_conv_transpose_forward_f32: 5,
+  wt_unfold_forward_f32: 3,
+  wt_fold_forward_f32: 3,
   wt_maxpool_forward_f32: 4,
   wt_pad_f32: 8,
   wt_embedding_forward_f32: 6,
   wt_embedding_renorm_f32: 7,
+  wt_attention_forward_f32: 10,
+  wt_embedding_bag_f32: 11,
+  wt_loss_pointwise_f32: 7,
+  wt_nll_loss_f32: 10,
+  wt_rnn_layer_forward_f32: 12,
+  wt_batch_norm_stats_f32: 6,
+  wt_batch_norm_f32: 10,
+  wt_layer_norm_f32: 7,
+  wt_group_norm_f32: 9,
+  wt_local_response_norm_f32: 9,
 };
 
 /** The C functions, each checked: `C.wt_linear_forward_f32(...)` throws on a non-zero status. */
@@ -62,14 +75,32 @@ function checkOptions(options) {
   if (options === null || typeof options !== 'object') {
     throw new Error(`webtorch: ready(): options must be an object like { wasmPath } or { wasmBinary }, got ${options}`);
   }
-  const known = new Set(['wasmPath', 'wasmBinary']);
+  const known = new Set(['wasmPath', 'wasmBinary', 'simd']);
   for (const key of Object.keys(options)) {
-    if (!known.has(key)) throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath or wasmBinary)`);
+    if (!known.has(key)) {
+      throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath, wasmBinary or simd)`);
+    }
+  }
+  if (options.simd !== undefined && typeof options.simd !== 'boolean') {
+    throw new Error(`webtorch: ready(): simd must be true or false, got ${options.simd}`);
   }
 }
 
+// The smallest module using a SIMD128 instruction: () -> v128 { i32x4.splat(i32.const 0) }.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+  10, 8, 1, 6, 0, 65, 0, 253, 17, 11]);
+
+/** Whether this engine runs wasm SIMD128 (the scalar build is used where it does not). */
+export function simdSupported() {
+  return WebAssembly.validate(SIMD_PROBE);
+}
+
 async function instantiate(options) {
-  const { default: factory } = await import('../dist/webtorch-simd.mjs');
+  // SIMD unless the engine lacks it or the caller forces the scalar build with { simd: false }.
+  const simd = options.simd ?? simdSupported();
+  if (simd && !simdSupported()) throw new Error('webtorch: ready(): { simd: true } but this engine has no wasm SIMD128');
+  // Two literal imports, so that bundlers see both builds.
+  const { default: factory } = simd ? await import('../dist/webtorch-simd.mjs') : await import('../dist/webtorch-scalar.mjs');
   let wasmBinary = options.wasmBinary;
   if (wasmBinary != null) {
     if (wasmBinary instanceof ArrayBuffer) wasmBinary = new Uint8Array(wasmBinary);
@@ -80,7 +111,8 @@ async function instantiate(options) {
   } else {
     // Fetched here rather than by the glue so that a missing file or an HTML error page
     // gives a clear message instead of Emscripten's "both async and sync fetching failed".
-    const where = options.wasmPath ?? new URL('../dist/webtorch-simd.wasm', import.meta.url);
+    const where = options.wasmPath ?? (simd ? new URL('../dist/webtorch-simd.wasm', import.meta.url)
+      : new URL('../dist/webtorch-scalar.wasm', import.meta.url));
     wasmBinary = await readBinary(where);
     checkWasmBytes(wasmBinary, String(where));
   }
@@ -100,7 +132,11 @@ async function instantiate(options) {
   info = { simd: mod._wt_simd_enabled() === 1, threads: 1, version: mod.UTF8ToString(mod._wt_version()) };
 }
 
-/** Instantiate the wasm module (idempotent). Options: { wasmPath } or { wasmBinary }. */
+/**
+ * Instantiate the wasm module (idempotent). Options: { wasmPath } or { wasmBinary } to locate the
+ * binary of the selected build, and { simd: false } to force the scalar build (the default picks
+ * the SIMD128 build wherever the engine supports it).
+ */
 export function ready(options = {}) {
   // Checked on every call, so a typo fails loudly even once the module is loaded.
   try {
