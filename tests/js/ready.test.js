@@ -44,7 +44,7 @@ test('every call before ready() throws the contract message', () => {
 
 test('an unknown option is rejected with a clear Error and loads nothing', async () => {
   await expect(torch.ready({ wasmUrl: 'x.wasm' })).rejects.toThrow(
-    "webtorch: ready(): unknown option 'wasmUrl' (expected wasmPath or wasmBinary)");
+    "webtorch: ready(): unknown option 'wasmUrl' (expected wasmPath, wasmBinary or simd)");
   await expect(torch.ready(null)).rejects.toThrow('webtorch: ready(): options must be an object');
   expectNotReady(calls['torch.zeros']);
 });
