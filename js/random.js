@@ -126,11 +126,6 @@ class Generator {
     }
     return (this.engine.u32() % range) + low;
   }
-
-  /** Bernoulli(p) draw as PyTorch's bernoulli_distribution<float>: uniform < p. */
-  bernoulli(p) {
-    return this.uniformFloat(0, 1) < p ? 1 : 0;
-  }
 }
 
 function boxMuller16(data, at, mean, std) {

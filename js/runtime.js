@@ -20,6 +20,9 @@ const EXPORTS = {
   wt_softmax_f32: 6,
   wt_reduce_f32: 7,
   wt_gemm_f32: 12,
+  wt_gemm_packed_size_f32: 3,
+  wt_gemm_pack_b_f32: 7,
+  wt_gemm_packed_f32: 9,
   wt_matmul_f32: 7,
   wt_linear_forward_f32: 7,
   wt_bilinear_forward_f32: 9,
@@ -28,6 +31,11 @@ const EXPORTS = {
   wt_unfold_forward_f32: 3,
   wt_fold_forward_f32: 3,
   wt_maxpool_forward_f32: 4,
+  wt_avgpool_forward_f32: 5,
+  wt_adaptive_pool_forward_f32: 8,
+  wt_fractional_maxpool_forward_f32: 9,
+  wt_maxunpool_forward_f32: 6,
+  wt_interpolate_f32: 11,
   wt_pad_f32: 8,
   wt_embedding_forward_f32: 6,
   wt_embedding_renorm_f32: 7,
@@ -62,12 +70,12 @@ async function readBinary(pathOrUrl) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-function checkWasmBytes(bytes, where) {
+function checkWasmBytes(bytes, where, file) {
   const magic = [0x00, 0x61, 0x73, 0x6d];
   if (bytes.length < 8 || magic.some((b, i) => bytes[i] !== b)) {
     const head = new TextDecoder().decode(bytes.subarray(0, 32)).replace(/\s+/g, ' ');
     throw new Error(`webtorch: ${where} is not a WebAssembly binary (it starts with "${head}"); ` +
-      'is the server returning an HTML page instead of webtorch-simd.wasm?');
+      `is the server returning an HTML page instead of ${file}?`);
   }
 }
 
@@ -101,20 +109,21 @@ async function instantiate(options) {
   if (simd && !simdSupported()) throw new Error('webtorch: ready(): { simd: true } but this engine has no wasm SIMD128');
   // Two literal imports, so that bundlers see both builds.
   const { default: factory } = simd ? await import('../dist/webtorch-simd.mjs') : await import('../dist/webtorch-scalar.mjs');
+  const file = simd ? 'webtorch-simd.wasm' : 'webtorch-scalar.wasm';
   let wasmBinary = options.wasmBinary;
   if (wasmBinary != null) {
     if (wasmBinary instanceof ArrayBuffer) wasmBinary = new Uint8Array(wasmBinary);
     if (!(wasmBinary instanceof Uint8Array)) {
       throw new Error('webtorch: ready(): wasmBinary must be an ArrayBuffer or Uint8Array');
     }
-    checkWasmBytes(wasmBinary, 'the wasmBinary option');
+    checkWasmBytes(wasmBinary, 'the wasmBinary option', file);
   } else {
     // Fetched here rather than by the glue so that a missing file or an HTML error page
     // gives a clear message instead of Emscripten's "both async and sync fetching failed".
     const where = options.wasmPath ?? (simd ? new URL('../dist/webtorch-simd.wasm', import.meta.url)
       : new URL('../dist/webtorch-scalar.wasm', import.meta.url));
     wasmBinary = await readBinary(where);
-    checkWasmBytes(wasmBinary, String(where));
+    checkWasmBytes(wasmBinary, String(where), file);
   }
   const mod = await factory({ wasmBinary });
   for (const [name, argc] of Object.entries(EXPORTS)) {
@@ -171,6 +180,11 @@ export function backend() {
 
 /** Allocate nbytes in the wasm heap; throws a clear Error when the heap cannot grow. */
 export function malloc(nbytes) {
+  // wt_alloc takes a wasm32 size_t: a larger request would wrap modulo 2^32 and silently
+  // allocate too little (a 5 GiB tensor would get 1 GiB and overwrite the rest of the heap).
+  if (!(Number.isSafeInteger(nbytes) && nbytes >= 0 && nbytes < 2 ** 32)) {
+    throw new Error(`webtorch: out of memory: could not allocate ${nbytes} bytes: the wasm heap holds at most 4 GiB`);
+  }
   const ptr = M._wt_alloc(nbytes);
   if (ptr === 0) {
     throw new Error(`webtorch: out of memory: could not allocate ${nbytes} bytes in the wasm heap ` +

@@ -32,6 +32,9 @@ class Storage {
     this.ptr = malloc(nbytes);
     this.nbytes = nbytes;
     this.refs = 0;
+    // Bumped by every in-place write (_setValues, copy_): caches derived from the values
+    // (a layer's packed weights) compare it to know they are stale.
+    this.version = 0;
     allocatedBytes += nbytes;
   }
 
@@ -644,6 +647,7 @@ export class Tensor {
   /** Write values (row-major, any array-like matching numel) into this tensor, in place. */
   _setValues(values) {
     this._check();
+    this._storage.version += 1;
     const n = this.numel();
     if (values.length !== n) throw new Error(`webtorch: internal: ${values.length} values for ${n} elements`);
     if (this.is_contiguous()) {
@@ -673,6 +677,7 @@ export class Tensor {
     this._check();
     if (!(src instanceof Tensor)) throw new Error(`Tensor.copy_: expected a Tensor, got ${describe(src)}`);
     src._check();
+    this._storage.version += 1;
     const shape = broadcastShapes('Tensor.copy_', this._shape, src._shape);
     if (shape.length !== this._shape.length || shape.some((s, i) => s !== this._shape[i])) {
       throw new Error(`Tensor.copy_: cannot copy a tensor of shape ${fmtShape(src._shape)} into one of shape ` +

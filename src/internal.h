@@ -61,4 +61,34 @@ void wt_scratch_free(void *p);
 wt_status wt_gemm_run(const char *op, int32_t M, int32_t N, int32_t K, const float *A,
                       int32_t lda, const float *B, int32_t ldb, int32_t trans_b, float *C,
                       int32_t ldc, const float *bias, int32_t accumulate);
+/* Floats of B [.., K] packed for N columns: ceil(N/8) panels of (8 + 8K) (kernels.h). */
+int64_t wt_gemm_packed_floats_of(int64_t N, int64_t K);
+/* C[M,N] (+)= A[M,K] @ B + bias with B and bias packed by wt_f32_gemm_pack_b_x8: the
+ * cache-blocked microkernel sweep behind every GEMM (no validation; sizes >= 1). */
+void wt_gemm_sweep_packed(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *packed,
+                          float *C, size_t ldc, int accumulate);
+/* Convolution geometry (src/ops/conv.c), shared by conv, transposed conv, unfold and fold.
+ * Normalised to 3 spatial dims (leading dims are 1 for ndim < 3). `img` is the image the
+ * windows slide over, `grid` the lattice of window positions: window (g0, g1, g2) covers
+ * img positions g*s - p + t*d for taps t < k (outside img = zero padding). */
+typedef struct wt_geom3 {
+  int64_t img[3], grid[3], k[3], s[3], p[3], d[3];
+} wt_geom3;
+
+/* Validates p (as documented for wt_conv_forward_f32) and fills g. transposed == 0: the
+ * image is in_size, the grid out_size; transposed == 1: the image is out_size, the grid
+ * in_size. rule == 1: the grid must obey the padding rule of webtorch.h; rule == 0: any
+ * sizes >= 1 (im2col and col2im treat whatever falls outside the image as padding). */
+wt_status wt_conv_geom(const char *fn, const wt_conv_params *p, int transposed, int rule, wt_geom3 *g);
+
+/* col[r, j - j0] (row length n) = img value under tap r = (c, kd, kh, kw) of window j, for
+ * windows j in [j0, j0 + n) (flat over grid) and channels c < channels. */
+void wt_im2col(const wt_geom3 *g, const float *img, int64_t channels, int64_t j0, int64_t n,
+               float *col);
+
+/* The adjoint: img[value under tap r of window j] += col[r*ld + j - j0] for the same
+ * ranges; taps in the padding are dropped. */
+void wt_col2im(const wt_geom3 *g, const float *col, int64_t ld, int64_t channels, int64_t j0,
+               int64_t n, float *img);
+
 #endif /* WT_INTERNAL_H */

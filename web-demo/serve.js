@@ -3,7 +3,8 @@
 //
 //   node web-demo/serve.js [--port N] [--host 127.0.0.1]     (port 0 = any free port)
 //
-// Serves web-demo/ at /, and the repo's js/ and dist/ at /js/ and /dist/ — nothing else.
+// Serves web-demo/ at / (the models' weights at /models/), and the repo's js/ and dist/ at
+// /js/ and /dist/ — nothing else.
 // Every response carries a strict CSP (no inline scripts or styles, wasm allowed) and the
 // cross-origin-isolation headers that wasm threads need in Chromium.
 
@@ -53,7 +54,7 @@ const HOSTS = new Set(['127.0.0.1', 'localhost']);
  * backslashes, NUL bytes, bad percent-encoding, and anything whose real path (symlinks
  * followed) leaves its mount.
  */
-async function resolveFile(urlPath) {
+async function resolveFile(urlPath, mounts) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -65,7 +66,7 @@ async function resolveFile(urlPath) {
   if (segments.some((s) => s === '..' || s === '.')) return null;
   if (decoded.endsWith('/')) decoded += 'index.html';
 
-  const mount = MOUNTS.find(([prefix]) => decoded.startsWith(prefix));
+  const mount = mounts.find(([prefix]) => decoded.startsWith(prefix));
   if (!mount) return null;
   const [prefix, root] = mount;
   const rel = decoded.slice(prefix.length);
@@ -87,7 +88,7 @@ function send(res, status, body, type = 'text/plain; charset=utf-8') {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(req, res) {
+async function handle(req, res, mounts) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     send(res, 405, 'method not allowed\n');
@@ -100,7 +101,7 @@ async function handle(req, res) {
     send(res, 400, 'bad request\n');
     return;
   }
-  const found = await resolveFile(pathname);
+  const found = await resolveFile(pathname, mounts);
   if (!found) {
     send(res, 404, 'not found\n');
     return;
@@ -118,9 +119,10 @@ async function handle(req, res) {
 
 /**
  * Start the server. Resolves to { url, port, close() } once listening; close() resolves when
- * the server has stopped (open keep-alive connections are dropped).
+ * the server has stopped (open keep-alive connections are dropped). `mounts` ([URL prefix, folder]
+ * pairs, first match wins) replaces the demo's folders: the package tests serve a Vite build with it.
  */
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', mounts = MOUNTS } = {}) {
   if (!HOSTS.has(host)) {
     return Promise.reject(new Error(`webtorch demo: refusing to listen on '${host}'; only 127.0.0.1 is allowed`));
   }
@@ -128,7 +130,7 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
     return Promise.reject(new Error(`webtorch demo: port must be an integer in [0, 65535], got ${port}`));
   }
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err) => {
+    handle(req, res, mounts).catch((err) => {
       console.error(err);
       if (!res.headersSent) send(res, 500, 'internal error\n');
       else res.destroy();

@@ -6,7 +6,13 @@
 export { label, checkTensor } from './functional/utils.js';
 export * from './functional/linear.js';
 export * from './functional/activation.js';
+export * from './functional/dropout.js';
 export * from './functional/sparse.js';
+export * from './functional/loss.js';
 export * from './functional/padding.js';
 export * from './functional/conv.js';
+export * from './functional/fold.js';
 export * from './functional/pooling.js';
+export * from './functional/resample.js';
+export * from './functional/normalization.js';
+export * from './functional/attention.js';

@@ -486,3 +486,51 @@ export class Module {
 function defineKey(dest, key, value) {
   Object.defineProperty(dest, key, { value, writable: true, enumerable: true, configurable: true });
 }
+
+/**
+ * Python's copy.deepcopy(module) for any module tree (TransformerEncoder's layer clones): a new
+ * tree of the same classes, built without running constructors, with its own copies of every
+ * parameter, buffer, child, hook table and plain attribute. As with Python's memo, an object
+ * shared inside the tree is shared in the copy too; functions (e.g. an activation) are shared
+ * with the original, as deepcopy shares them. Classes that keep state in #private fields
+ * cannot be copied this way.
+ */
+export function deepcopy(value) {
+  const copy = copyValue(value, new Map());
+  // Caches skipped by the copy (packed weights) are rebuilt now, as after a load.
+  if (copy instanceof Module) copy._onLoad();
+  return copy;
+}
+
+function copyValue(value, memo) {
+  if (value === null || (typeof value !== 'object')) return value;
+  if (memo.has(value)) return memo.get(value);
+  let copy;
+  if (value instanceof Tensor) {
+    const data = value.detach().clone();
+    copy = value instanceof Parameter ? new Parameter(data, value.requires_grad) : keep(data);
+    if (copy !== data) data.dispose();
+    copy.requires_grad = value.requires_grad;
+  } else if (value instanceof Map) {
+    copy = new Map();
+    memo.set(value, copy);
+    for (const [k, v] of value) copy.set(k, copyValue(v, memo));
+  } else if (value instanceof Set) {
+    copy = new Set(value);
+  } else if (Array.isArray(value) || value instanceof Module || isOptions(value)) {
+    const raw = Array.isArray(value) ? [] : Object.create(Object.getPrototypeOf(value));
+    copy = value instanceof Module ? new Proxy(raw, handler) : raw;
+    memo.set(value, copy);
+    for (const key of Reflect.ownKeys(value)) {
+      // Caches derived from the original (its bound forward, packed GEMM weights) are rebuilt on use.
+      if (key === '_wrapped' || key === '_packedWeights') continue;
+      const desc = Reflect.getOwnPropertyDescriptor(value, key);
+      if ('value' in desc) desc.value = copyValue(desc.value, memo);
+      Reflect.defineProperty(raw, key, desc);
+    }
+  } else {
+    return value; // other objects (typed arrays, class instances) are kept by reference
+  }
+  memo.set(value, copy);
+  return copy;
+}

@@ -87,20 +87,44 @@ wt_status wt_binary_f32(int32_t op, float *out, const float *a, const float *b, 
 
 wt_status wt_unary_f32(int32_t op, float *out, const float *x, int32_t n, float p0, float p1) {
   static const char *fn = "wt_unary_f32";
-  (void)p0; /* reserved for parameterised activations */
-  (void)p1;
-  static const wt_f32_vunary_ukernel_fn table[] = {
-      [WT_RELU] = WT_UKERNEL(wt_f32_vrelu_ukernel),   [WT_SIGMOID] = WT_UKERNEL(wt_f32_vsigmoid_ukernel),
-      [WT_TANH] = WT_UKERNEL(wt_f32_vtanh_ukernel),   [WT_EXP] = WT_UKERNEL(wt_f32_vexp_ukernel),
-      [WT_LOG] = WT_UKERNEL(wt_f32_vlog_ukernel),     [WT_NEG] = WT_UKERNEL(wt_f32_vneg_ukernel),
-      [WT_ABS] = WT_UKERNEL(wt_f32_vabs_ukernel),     [WT_SQRT] = WT_UKERNEL(wt_f32_vsqrt_ukernel),
+  /* one entry per wt_unary_op: a plain kernel, or one taking (p0, p1) */
+  static const struct {
+    wt_f32_vunary_ukernel_fn plain;
+    wt_f32_vunaryp_ukernel_fn param;
+  } table[] = {
+      [WT_RELU] = {WT_UKERNEL(wt_f32_vrelu_ukernel), NULL},
+      [WT_SIGMOID] = {WT_UKERNEL(wt_f32_vsigmoid_ukernel), NULL},
+      [WT_TANH] = {WT_UKERNEL(wt_f32_vtanh_ukernel), NULL},
+      [WT_EXP] = {WT_UKERNEL(wt_f32_vexp_ukernel), NULL},
+      [WT_LOG] = {WT_UKERNEL(wt_f32_vlog_ukernel), NULL},
+      [WT_NEG] = {WT_UKERNEL(wt_f32_vneg_ukernel), NULL},
+      [WT_ABS] = {WT_UKERNEL(wt_f32_vabs_ukernel), NULL},
+      [WT_SQRT] = {WT_UKERNEL(wt_f32_vsqrt_ukernel), NULL},
+      [WT_LEAKY_RELU] = {NULL, WT_UKERNEL(wt_f32_vleaky_relu_ukernel)},
+      [WT_ELU] = {NULL, WT_UKERNEL(wt_f32_velu_ukernel)},
+      [WT_SELU] = {WT_UKERNEL(wt_f32_vselu_ukernel), NULL},
+      [WT_SILU] = {WT_UKERNEL(wt_f32_vsilu_ukernel), NULL},
+      [WT_MISH] = {WT_UKERNEL(wt_f32_vmish_ukernel), NULL},
+      [WT_SOFTPLUS] = {NULL, WT_UKERNEL(wt_f32_vsoftplus_ukernel)},
+      [WT_SOFTSIGN] = {WT_UKERNEL(wt_f32_vsoftsign_ukernel), NULL},
+      [WT_HARDSIGMOID] = {WT_UKERNEL(wt_f32_vhardsigmoid_ukernel), NULL},
+      [WT_HARDSWISH] = {WT_UKERNEL(wt_f32_vhardswish_ukernel), NULL},
+      [WT_HARDTANH] = {NULL, WT_UKERNEL(wt_f32_vhardtanh_ukernel)},
+      [WT_THRESHOLD] = {NULL, WT_UKERNEL(wt_f32_vthreshold_ukernel)},
+      [WT_GELU] = {WT_UKERNEL(wt_f32_vgelu_ukernel), NULL},
+      [WT_GELU_TANH] = {WT_UKERNEL(wt_f32_vgelu_tanh_ukernel), NULL},
+      [WT_LOGSIGMOID] = {WT_UKERNEL(wt_f32_vlogsigmoid_ukernel), NULL},
+      [WT_HARDSHRINK] = {NULL, WT_UKERNEL(wt_f32_vhardshrink_ukernel)},
+      [WT_SOFTSHRINK] = {NULL, WT_UKERNEL(wt_f32_vsoftshrink_ukernel)},
+      [WT_TANHSHRINK] = {WT_UKERNEL(wt_f32_vtanhshrink_ukernel), NULL},
   };
-  if (op < 0 || op >= (int32_t)(sizeof table / sizeof table[0]))
-    return wt_error(WT_EINVAL, "%s: unknown op %d (expected 0..7)", fn, op);
+  const int32_t nops = (int32_t)(sizeof table / sizeof table[0]);
+  if (op < 0 || op >= nops) return wt_error(WT_EINVAL, "%s: unknown op %d (expected 0..%d)", fn, op, nops - 1);
   if (n < 0) return wt_error(WT_EINVAL, "%s: n must be >= 0, got %d", fn, n);
   if (n == 0) return WT_OK;
   WT_CHECK_PTR(out, fn, "out");
   WT_CHECK_PTR(x, fn, "x");
-  table[op]((size_t)n, x, out);
+  if (table[op].plain != NULL) table[op].plain((size_t)n, x, out);
+  else table[op].param((size_t)n, x, out, p0, p1);
   return WT_OK;
 }

@@ -1,11 +1,38 @@
 /* Matrix products.
  *   wt_gemm_f32:   C[M,N] (+)= A[M,K] @ op(B) + bias[N]   (op(B) = B[K,N] or B[N,K]^T)
  *   wt_matmul_f32: out[batch,M,N] = a[batch,M,K] @ b[batch,K,N]
- * B is packed into 8-column panels (scratch, at most ~WT_SCRATCH_CHUNK_FLOATS floats:
- * wide B is processed in column chunks), then the 4x8 kernel sweeps 4-row blocks of A
- * across the panels of a chunk. */
+ *   wt_gemm_pack_b_f32 / wt_gemm_packed_f32: the same product with B (and bias) packed
+ *   once by the caller, for weights that serve many calls.
+ * B is packed into 8-column panels (layout in kernels.h); the one-shot entry points pack
+ * into scratch (at most ~WT_SCRATCH_CHUNK_FLOATS floats: wide B goes in column chunks).
+ * The sweep walks column blocks of WT_GEMM_NC_BLOCK columns outermost, so one block of
+ * packed B (K*64 floats: 256 KiB at K = 1024) stays in L2 while every 5-row strip of A
+ * passes over it; the strip itself (5*K floats) stays in L1 across the block's panels. */
 #include "internal.h"
 #include "kernels/kernels.h"
+
+/* Columns per cache block of packed B: a multiple of WT_GEMM_NR. */
+#define WT_GEMM_NC_BLOCK 64
+
+int64_t wt_gemm_packed_floats_of(int64_t N, int64_t K) {
+  return (N + WT_GEMM_NR - 1) / WT_GEMM_NR * (WT_GEMM_NR + K * WT_GEMM_NR);
+}
+
+void wt_gemm_sweep_packed(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *packed,
+                          float *C, size_t ldc, int accumulate) {
+  const size_t panel = WT_GEMM_NR + K * WT_GEMM_NR;
+  for (size_t n0 = 0; n0 < N; n0 += WT_GEMM_NC_BLOCK) {
+    const size_t n1 = N - n0 < WT_GEMM_NC_BLOCK ? N : n0 + WT_GEMM_NC_BLOCK;
+    for (size_t m0 = 0; m0 < M; m0 += WT_GEMM_MR) {
+      const size_t mr = M - m0 < WT_GEMM_MR ? M - m0 : WT_GEMM_MR;
+      for (size_t j0 = n0; j0 < n1; j0 += WT_GEMM_NR) {
+        const size_t nc = n1 - j0 < WT_GEMM_NR ? n1 - j0 : WT_GEMM_NR;
+        WT_UKERNEL(wt_f32_gemm_ukernel_5x8)(mr, nc, K, A + m0 * lda, lda, packed + (j0 / WT_GEMM_NR) * panel,
+                                             C + m0 * ldc + j0, ldc, accumulate);
+      }
+    }
+  }
+}
 
 wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const float *A,
                       int32_t lda, const float *B, int32_t ldb, int32_t trans_b, float *C,
@@ -24,7 +51,7 @@ wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const flo
     return wt_error(WT_EINVAL, "%s: ldb (%d) must be >= %s (%d)", fn, ldb, trans_b ? "K" : "N", trans_b ? K : N);
   if (ldc < N) return wt_error(WT_EINVAL, "%s: ldc (%d) must be >= N (%d)", fn, ldc, N);
 
-  const int64_t panel = WT_GEMM_NR + (int64_t)K * WT_GEMM_NR; /* floats per packed panel */
+  const int64_t panel = wt_gemm_packed_floats_of(WT_GEMM_NR, K);
   int64_t chunk_cols = (WT_SCRATCH_CHUNK_FLOATS / panel) * WT_GEMM_NR;
   if (chunk_cols < WT_GEMM_NR) chunk_cols = WT_GEMM_NR;
   if (chunk_cols > N) chunk_cols = ((int64_t)N + WT_GEMM_NR - 1) / WT_GEMM_NR * WT_GEMM_NR;
@@ -36,15 +63,7 @@ wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const flo
     const size_t nn = (size_t)N - n0 < (size_t)chunk_cols ? (size_t)N - n0 : (size_t)chunk_cols;
     const float *Bc = trans_b ? B + n0 * (size_t)ldb : B + n0;
     wt_f32_gemm_pack_b_x8(nn, (size_t)K, Bc, (size_t)ldb, trans_b, bias != NULL ? bias + n0 : NULL, packed);
-    for (size_t m0 = 0; m0 < (size_t)M; m0 += WT_GEMM_MR) {
-      const size_t mr = (size_t)M - m0 < WT_GEMM_MR ? (size_t)M - m0 : WT_GEMM_MR;
-      for (size_t j0 = 0; j0 < nn; j0 += WT_GEMM_NR) {
-        const size_t nc = nn - j0 < WT_GEMM_NR ? nn - j0 : WT_GEMM_NR;
-        WT_UKERNEL(wt_f32_gemm_ukernel_4x8)(mr, nc, (size_t)K, A + m0 * (size_t)lda, (size_t)lda,
-                                             packed + (j0 / WT_GEMM_NR) * (size_t)panel,
-                                             C + m0 * (size_t)ldc + n0 + j0, (size_t)ldc, accumulate);
-      }
-    }
+    wt_gemm_sweep_packed((size_t)M, nn, (size_t)K, A, (size_t)lda, packed, C + n0, (size_t)ldc, accumulate);
   }
   wt_scratch_free(packed);
   return WT_OK;
@@ -54,6 +73,50 @@ wt_status wt_gemm_f32(int32_t M, int32_t N, int32_t K, const float *A, int32_t l
                       const float *B, int32_t ldb, int32_t trans_b, float *C, int32_t ldc,
                       const float *bias, int32_t accumulate) {
   return wt_gemm_run("wt_gemm_f32", M, N, K, A, lda, B, ldb, trans_b, C, ldc, bias, accumulate);
+}
+
+wt_status wt_gemm_packed_size_f32(int32_t N, int32_t K, int32_t *floats) {
+  static const char *fn = "wt_gemm_packed_size_f32";
+  WT_CHECK_PTR(floats, fn, "floats");
+  WT_CHECK_POS(N, fn, "N");
+  WT_CHECK_POS(K, fn, "K");
+  const int64_t n = wt_gemm_packed_floats_of(N, K);
+  if (n > INT32_MAX) return wt_error(WT_EINVAL, "%s: N = %d, K = %d need %lld floats (over 2^31)", fn, N, K, (long long)n);
+  *floats = (int32_t)n;
+  return WT_OK;
+}
+
+wt_status wt_gemm_pack_b_f32(float *packed, int32_t packed_floats, const float *B, const float *bias,
+                             int32_t N, int32_t K, int32_t trans_b) {
+  static const char *fn = "wt_gemm_pack_b_f32";
+  WT_CHECK_PTR(packed, fn, "packed");
+  WT_CHECK_PTR(B, fn, "B");
+  WT_CHECK_POS(N, fn, "N");
+  WT_CHECK_POS(K, fn, "K");
+  if (trans_b != 0 && trans_b != 1) return wt_error(WT_EINVAL, "%s: trans_b must be 0 or 1, got %d", fn, trans_b);
+  const int64_t need = wt_gemm_packed_floats_of(N, K);
+  if (packed_floats != need)
+    return wt_error(WT_EINVAL, "%s: packed_floats must be %lld for N = %d, K = %d, got %d", fn, (long long)need, N, K,
+                    packed_floats);
+  wt_f32_gemm_pack_b_x8((size_t)N, (size_t)K, B, trans_b ? (size_t)K : (size_t)N, trans_b, bias, packed);
+  return WT_OK;
+}
+
+wt_status wt_gemm_packed_f32(int32_t M, int32_t N, int32_t K, const float *A, int32_t lda,
+                             const float *packed, float *C, int32_t ldc, int32_t accumulate) {
+  static const char *fn = "wt_gemm_packed_f32";
+  WT_CHECK_POS(M, fn, "M");
+  WT_CHECK_POS(N, fn, "N");
+  WT_CHECK_POS(K, fn, "K");
+  WT_CHECK_PTR(A, fn, "A");
+  WT_CHECK_PTR(packed, fn, "packed");
+  WT_CHECK_PTR(C, fn, "C");
+  if (accumulate != 0 && accumulate != 1)
+    return wt_error(WT_EINVAL, "%s: accumulate must be 0 or 1, got %d", fn, accumulate);
+  if (lda < K) return wt_error(WT_EINVAL, "%s: lda (%d) must be >= K (%d)", fn, lda, K);
+  if (ldc < N) return wt_error(WT_EINVAL, "%s: ldc (%d) must be >= N (%d)", fn, ldc, N);
+  wt_gemm_sweep_packed((size_t)M, (size_t)N, (size_t)K, A, (size_t)lda, packed, C, (size_t)ldc, accumulate);
+  return WT_OK;
 }
 
 wt_status wt_matmul_f32(float *out, const float *a, const float *b, int32_t batch, int32_t M,

@@ -2,14 +2,27 @@
  * pads crop).
  *   x   [in_shape...] (ndim 1..8)
  *   out [in_shape[k] + pad_before[k] + pad_after[k] ...]
- * For every dim a map out-index -> in-index (-1 = constant fill) is built once; the copy
- * then walks output rows with an odometer, copying the innermost dim through its map
- * (the unpadded middle of a row is one memcpy). */
+ * For every dim a map out-index -> in-index (-1 = constant fill) is built once. The map of
+ * the innermost dim is then cut once into segments: runs of consecutive inputs (the
+ * unpadded middle of a row is a single run) and runs of fill. Every output row is written
+ * segment by segment with memcpy / a fill, walking the outer dims with an odometer. */
 #include <string.h>
 
 #include "internal.h"
 
 #define WT_MAX_NDIM 8
+
+/* constant fill of n floats: the first 4 written one by one, then doubled with memcpy
+ * (log n calls instead of n stores; memcpy is the bulk copy of wasm) */
+static void wt_fill(float *p, int64_t n, float value) {
+  int64_t done = n < 4 ? n : 4;
+  for (int64_t i = 0; i < done; i++) p[i] = value;
+  while (done < n) {
+    const int64_t c = done < n - done ? done : n - done;
+    memcpy(p + done, p, (size_t)c * sizeof(float));
+    done += c;
+  }
+}
 
 wt_status wt_pad_f32(int32_t mode, float *out, const float *x, int32_t ndim,
                      const int32_t *in_shape, const int32_t *pad_before,
@@ -33,15 +46,18 @@ wt_status wt_pad_f32(int32_t mode, float *out, const float *x, int32_t ndim,
     if (mode == WT_PAD_REFLECT && (b >= n || a >= n))
       return wt_error(WT_EINVAL, "%s: reflect padding (%lld, %lld) must be < the size %lld of dim %d", fn, (long long)b,
                       (long long)a, (long long)n, k);
-    if (mode == WT_PAD_CIRCULAR && (b > n || a > n))
-      return wt_error(WT_EINVAL, "%s: circular padding (%lld, %lld) must be <= the size %lld of dim %d", fn,
-                      (long long)b, (long long)a, (long long)n, k);
+    /* circular pads wrap around the cropped dim (what remains after negative pads) */
+    const int64_t kept = n - (b < 0 ? -b : 0) - (a < 0 ? -a : 0);
+    if (mode == WT_PAD_CIRCULAR && (b > kept || a > kept))
+      return wt_error(WT_EINVAL, "%s: circular padding (%lld, %lld) must be <= the size %lld of dim %d after cropping",
+                      fn, (long long)b, (long long)a, (long long)kept, k);
     if (!wt_mul_i64(tin, n, &tin) || !wt_mul_i64(tout, osh[k], &tout) || tin > (int64_t)(SIZE_MAX / 4) ||
         tout > (int64_t)(SIZE_MAX / 4) || osh[k] > INT32_MAX)
       return wt_error(WT_EINVAL, "%s: sizes overflow", fn);
     msum += osh[k];
   }
-  int32_t *map = wt_scratch_alloc(msum * (int64_t)sizeof(int32_t));
+  /* the per-dim maps, then up to 3 ints per segment of the innermost dim */
+  int32_t *map = wt_scratch_alloc((msum + 3 * osh[ndim - 1]) * (int64_t)sizeof(int32_t));
   if (map == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate scratch", fn);
   int32_t *mk[WT_MAX_NDIM];
   int64_t istride[WT_MAX_NDIM];
@@ -52,13 +68,16 @@ wt_status wt_pad_f32(int32_t mode, float *out, const float *x, int32_t ndim,
     mk[k] = m;
     m += osh[k];
     const int64_t n = in_shape[k];
+    /* circular: the source is the cropped range [crop, crop + kept) of the input */
+    const int64_t crop = pad_before[k] < 0 ? -(int64_t)pad_before[k] : 0;
+    const int64_t kept = n - crop - (pad_after[k] < 0 ? -(int64_t)pad_after[k] : 0);
     for (int64_t o = 0; o < osh[k]; o++) {
       int64_t i = o - pad_before[k];
       switch (mode) {
         case WT_PAD_CONSTANT: if (i < 0 || i >= n) i = -1; break;
         case WT_PAD_REFLECT: if (i < 0) i = -i; if (i >= n) i = 2 * (n - 1) - i; break;
         case WT_PAD_REPLICATE: if (i < 0) i = 0; if (i >= n) i = n - 1; break;
-        default: i = ((i % n) + n) % n; break;
+        default: i = crop + (((i - crop) % kept) + kept) % kept; break;
       }
       mk[k][o] = (int32_t)i;
     }
@@ -66,6 +85,22 @@ wt_status wt_pad_f32(int32_t mode, float *out, const float *x, int32_t ndim,
   const int last = ndim - 1;
   const int64_t W = osh[last];
   const int32_t *mw = mk[last];
+  /* segments of the innermost dim: seg[3s] = output start, seg[3s+1] = input start or -1
+   * (fill), seg[3s+2] = length */
+  int32_t *seg = map + msum;
+  int64_t nseg = 0;
+  for (int64_t j = 0; j < W;) {
+    const int32_t i = mw[j];
+    int64_t r = 1;
+    if (i < 0) {
+      while (j + r < W && mw[j + r] < 0) r++;
+    } else {
+      while (j + r < W && mw[j + r] == i + r) r++;
+    }
+    seg[3 * nseg] = (int32_t)j, seg[3 * nseg + 1] = i, seg[3 * nseg + 2] = (int32_t)r;
+    nseg++;
+    j += r;
+  }
   int64_t idx[WT_MAX_NDIM] = {0};
   float *po = out;
   for (;;) {
@@ -77,17 +112,12 @@ wt_status wt_pad_f32(int32_t mode, float *out, const float *x, int32_t ndim,
       base += i * istride[k];
     }
     if (base < 0) {
-      for (int64_t j = 0; j < W; j++) po[j] = value;
+      wt_fill(po, W, value);
     } else {
-      const float *xr = x + base;
-      for (int64_t j = 0; j < W;) {
-        const int32_t i = mw[j];
-        if (i < 0) { po[j++] = value; continue; }
-        /* copy the longest run that maps to consecutive inputs in one go */
-        int64_t r = 1;
-        while (j + r < W && mw[j + r] == i + r) r++;
-        memcpy(po + j, xr + i, (size_t)r * sizeof(float));
-        j += r;
+      for (int64_t sg = 0; sg < nseg; sg++) {
+        const int32_t *d = seg + 3 * sg;
+        if (d[1] < 0) wt_fill(po + d[0], d[2], value);
+        else memcpy(po + d[0], x + base + d[1], (size_t)d[2] * sizeof(float));
       }
     }
     po += W;

@@ -1,7 +1,9 @@
 /* conv 1-d/2-d/3-d (groups, depthwise, stride, dilation, padding, padding='same' with
- * the extra right zero, 1x1 fast path, chunked im2col) against a direct naive loop;
- * the out_size rule and other errors. */
+ * the extra right zero, 1x1 fast path, chunked im2col) and transposed conv against
+ * direct naive loops; the f32-dwconv SIMD kernel against its scalar sibling; the
+ * out_size rule and other errors. */
 #include "test_util.h"
+#include "kernels/kernels.h"
 
 /* direct convolution with zero padding `pad` before and implied zeros after */
 static void ref_conv(const wt_conv_params *p, float *out, const float *x, const float *w, const float *b) {
@@ -34,6 +36,45 @@ static void ref_conv(const wt_conv_params *p, float *out, const float *x, const 
     }
 }
 
+/* direct transposed convolution: every input element scatters weight taps into out */
+static void ref_conv_transpose(const wt_conv_params *p, float *out, const float *x, const float *w, const float *b) {
+  int nd = p->ndim, G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
+  int in[3] = {1, 1, 1}, o[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, pd[3] = {0, 0, 0}, d[3] = {1, 1, 1};
+  for (int i = 0; i < nd; i++) {
+    int j = 3 - nd + i;
+    in[j] = p->in_size[i], o[j] = p->out_size[i], k[j] = p->kernel[i], s[j] = p->stride[i];
+    pd[j] = p->padding[i], d[j] = p->dilation[i];
+  }
+  size_t osp = (size_t)o[0] * o[1] * o[2];
+  double *acc = calloc((size_t)p->batch * p->out_channels * osp, sizeof(double));
+  for (int n = 0; n < p->batch; n++)
+    for (int ic = 0; ic < p->in_channels; ic++) {
+      int g = ic / cig;
+      for (int a = 0; a < in[0]; a++)
+        for (int bb = 0; bb < in[1]; bb++)
+          for (int c = 0; c < in[2]; c++) {
+            double xv = x[(((size_t)(n * p->in_channels + ic) * in[0] + a) * in[1] + bb) * in[2] + c];
+            for (int oc = 0; oc < ocg; oc++)
+              for (int ka = 0; ka < k[0]; ka++)
+                for (int kb = 0; kb < k[1]; kb++)
+                  for (int kc = 0; kc < k[2]; kc++) {
+                    int oa = a * s[0] - pd[0] + ka * d[0], ob = bb * s[1] - pd[1] + kb * d[1],
+                        ocol = c * s[2] - pd[2] + kc * d[2];
+                    if (oa < 0 || oa >= o[0] || ob < 0 || ob >= o[1] || ocol < 0 || ocol >= o[2]) continue;
+                    acc[(((size_t)(n * p->out_channels + g * ocg + oc) * o[0] + oa) * o[1] + ob) * o[2] + ocol] +=
+                        xv * w[(((size_t)(ic * ocg + oc) * k[0] + ka) * k[1] + kb) * k[2] + kc];
+                  }
+          }
+    }
+  for (int n = 0; n < p->batch; n++)
+    for (int oc = 0; oc < p->out_channels; oc++)
+      for (size_t i = 0; i < osp; i++) {
+        size_t at = (size_t)(n * p->out_channels + oc) * osp + i;
+        out[at] = (float)(acc[at] + (b ? b[oc] : 0));
+      }
+  free(acc);
+}
+
 static size_t prod(const int32_t *v, int n) {
   size_t r = 1;
   for (int i = 0; i < n; i++) r *= (size_t)v[i];
@@ -54,7 +95,47 @@ static void run_case(wt_conv_params *p, int use_bias, float tol) {
   free(x), free(w), free(b), free(y), free(r);
 }
 
+static void run_transpose_case(wt_conv_params *p, int use_bias) {
+  size_t xs = (size_t)p->batch * p->in_channels * prod(p->in_size, p->ndim);
+  size_t ws = (size_t)p->in_channels * (p->out_channels / p->groups) * prod(p->kernel, p->ndim);
+  size_t os = (size_t)p->batch * p->out_channels * prod(p->out_size, p->ndim);
+  float *x = rand_buf(xs, -1, 1), *w = rand_buf(ws, -1, 1), *b = use_bias ? rand_buf(p->out_channels, -1, 1) : NULL;
+  float *y = malloc(os * 4), *r = malloc(os * 4);
+  CHECK_OK(wt_conv_transpose_forward_f32(p, y, x, w, b));
+  ref_conv_transpose(p, r, x, w, b);
+  expect_close("wt_conv_transpose_forward_f32", y, r, os, 1e-5f, 1e-5f);
+  free(x), free(w), free(b), free(y), free(r);
+}
+
+/* the SIMD depthwise row kernel equals its scalar sibling (same summation order) over
+ * strides 1, 2, 3 (the three load paths), borders, dilation, empty row sets */
+static void test_dwconv_kernel(void) {
+  for (int it = 0; it < 400; it++) {
+    size_t in_w = (size_t)rng_int(1, 40), kernel = (size_t)rng_int(1, 7), stride = (size_t)rng_int(1, 3);
+    size_t dil = (size_t)rng_int(1, 3), pad = (size_t)rng_int(0, 4), nrows = (size_t)rng_int(0, 3);
+    size_t span = (kernel - 1) * dil;
+    if (in_w + 2 * pad < span + 1) in_w = span + 1;
+    size_t out_w = (in_w + 2 * pad - span - 1) / stride + 1;
+    size_t o_begin = it % 5 == 0 ? (size_t)rng_int(0, (int)out_w) : 0;
+    const float *rows[3], *wrows[3];
+    float *xs[3], *ws[3];
+    for (size_t r = 0; r < 3; r++) rows[r] = xs[r] = rand_buf(in_w, -1, 1), wrows[r] = ws[r] = rand_buf(kernel, -1, 1);
+    float bias = rng_f(-1, 1);
+    float *y1 = malloc((out_w + 1) * 4), *y2 = malloc((out_w + 1) * 4);
+    y1[out_w] = y2[out_w] = 7.0f; /* sentinel: nothing past o_end is written */
+    for (size_t o = 0; o < out_w; o++) y1[o] = y2[o] = -5.0f;
+    wt_f32_dwconv_ukernel__scalar(o_begin, out_w, nrows, rows, wrows, in_w, kernel, stride, pad, dil, bias, y1);
+    wt_f32_dwconv_ukernel__wasmsimd(o_begin, out_w, nrows, rows, wrows, in_w, kernel, stride, pad, dil, bias, y2);
+    expect_close("wt_f32_dwconv_ukernel__wasmsimd", y2, y1, out_w + 1, 0, 0);
+    CHECK(y2[out_w] == 7.0f);
+    for (size_t o = 0; o < o_begin; o++) CHECK(y2[o] == -5.0f);
+    for (size_t r = 0; r < 3; r++) free(xs[r]), free(ws[r]);
+    free(y1), free(y2);
+  }
+}
+
 int main(void) {
+  test_dwconv_kernel();
   for (int it = 0; it < 250; it++) {
     wt_conv_params p = {0};
     p.ndim = rng_int(1, 3);
@@ -125,6 +206,62 @@ int main(void) {
     CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
     bad = ok, bad.batch = 1 << 30, bad.in_channels = 1 << 30;
     CHECK_ERR(wt_conv_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+  }
+  /* depthwise (the direct kernel) with large kernels, strides and 'same' padding */
+  {
+    wt_conv_params p = {2, 2, 5, 5, 5, {17, 23, 1}, {17, 23, 1}, {7, 6, 1}, {1, 1, 1}, {3, 2, 0}, {1, 1, 1}};
+    run_case(&p, 1, 1e-5f);
+    wt_conv_params q = {2, 1, 4, 4, 4, {19, 30, 1}, {9, 14, 1}, {3, 5, 1}, {2, 2, 1}, {1, 2, 0}, {1, 2, 1}};
+    run_case(&q, 0, 1e-5f);
+    wt_conv_params r = {3, 1, 3, 3, 3, {5, 6, 7}, {5, 2, 3}, {3, 2, 3}, {1, 3, 3}, {1, 1, 2}, {1, 1, 2}};
+    run_case(&r, 1, 1e-5f);
+  }
+  /* transposed conv: random geometry with PyTorch's output size + output_padding */
+  for (int it = 0; it < 200; it++) {
+    wt_conv_params p = {0};
+    p.ndim = rng_int(1, 3);
+    p.groups = rng_int(1, 3);
+    p.batch = rng_int(1, 2);
+    p.in_channels = p.groups * rng_int(1, 3);
+    p.out_channels = p.groups * rng_int(1, 3);
+    for (int i = 0; i < 3; i++) {
+      p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
+      p.padding[i] = 0;
+    }
+    for (int i = 0; i < p.ndim; i++) {
+      p.in_size[i] = rng_int(1, p.ndim == 3 ? 4 : 8);
+      p.kernel[i] = rng_int(1, 4);
+      p.stride[i] = rng_int(1, 3);
+      p.dilation[i] = rng_int(1, 2);
+      const int span = p.dilation[i] * (p.kernel[i] - 1);
+      const int maxop = (p.stride[i] > p.dilation[i] ? p.stride[i] : p.dilation[i]) - 1;
+      int size;
+      do {
+        p.padding[i] = rng_int(0, 2);
+        size = (p.in_size[i] - 1) * p.stride[i] - 2 * p.padding[i] + span + 1 + rng_int(0, maxop);
+      } while (size < 1);
+      p.out_size[i] = size;
+    }
+    run_transpose_case(&p, it % 3 != 0);
+  }
+  /* a large transposed case: col2im runs in several chunks */
+  {
+    wt_conv_params p = {2, 1, 3, 4, 1, {300, 120, 1}, {601, 241, 1}, {3, 3, 1}, {2, 2, 1}, {1, 1, 0}, {1, 1, 1}};
+    run_transpose_case(&p, 1);
+    float x[4] = {0}, w[4] = {0}, y[8];
+    wt_conv_params ok = {1, 1, 1, 1, 1, {2, 1, 1}, {3, 1, 1}, {2, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+    CHECK_OK(wt_conv_transpose_forward_f32(&ok, y, x, w, NULL));
+    wt_conv_params bad = ok;
+    CHECK_ERR(wt_conv_transpose_forward_f32(NULL, y, x, w, NULL), WT_EINVAL);
+    CHECK_ERR(wt_conv_transpose_forward_f32(&ok, y, x, NULL, NULL), WT_EINVAL);
+    bad.out_size[0] = 0;
+    CHECK_ERR(wt_conv_transpose_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.in_channels = 3, bad.groups = 2;
+    CHECK_ERR(wt_conv_transpose_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.dilation[0] = 0;
+    CHECK_ERR(wt_conv_transpose_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
+    bad = ok, bad.batch = 1 << 30, bad.in_channels = 1 << 30;
+    CHECK_ERR(wt_conv_transpose_forward_f32(&bad, y, x, w, NULL), WT_EINVAL);
   }
   return test_exit("test_conv");
 }

@@ -1,6 +1,7 @@
-/* GEMM: the 4x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
- * wt_gemm_f32 / wt_matmul_f32 against a naive triple loop (M, N, K = 1..17, strided
- * leading dims, trans_b, bias, accumulate), and the error statuses. */
+/* GEMM: the 5x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
+ * wt_gemm_f32 / wt_matmul_f32 / the pre-packed path against a naive triple loop (M, N, K
+ * = 1..17 and sizes spanning several cache blocks, strided leading dims, trans_b, bias,
+ * accumulate), and the error statuses. */
 #include "kernels/kernels.h"
 #include "test_util.h"
 
@@ -15,7 +16,7 @@ static void ref_gemm(int M, int N, int K, const float *A, int lda, const float *
 }
 
 static void test_kernel(void) {
-  for (size_t mr = 1; mr <= 4; mr++)
+  for (size_t mr = 1; mr <= WT_GEMM_MR; mr++)
     for (size_t nc = 1; nc <= 8; nc++)
       for (int it = 0; it < 6; it++) {
         size_t kc = (size_t)rng_int(1, 19), as = kc + (size_t)rng_int(0, 3), cs = nc + (size_t)rng_int(0, 3);
@@ -24,9 +25,9 @@ static void test_kernel(void) {
         memcpy(c2, c1, mr * cs * 4);
         int acc = it & 1;
         /* a is exactly mr*as floats and c exactly mr*cs: ASan catches any over-read/write */
-        wt_f32_gemm_ukernel_4x8__wasmsimd(mr, nc, kc, a, as, w, c1, cs, acc);
-        wt_f32_gemm_ukernel_4x8__scalar(mr, nc, kc, a, as, w, c2, cs, acc);
-        expect_close("gemm 4x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
+        wt_f32_gemm_ukernel_5x8__wasmsimd(mr, nc, kc, a, as, w, c1, cs, acc);
+        wt_f32_gemm_ukernel_5x8__scalar(mr, nc, kc, a, as, w, c2, cs, acc);
+        expect_close("gemm 5x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
         free(a), free(w), free(c1), free(c2);
       }
 }
@@ -57,6 +58,31 @@ static void test_op(void) {
   }
 }
 
+/* Pack once, multiply several A against the same packed B: N up to 150 spans more than
+ * two 64-column cache blocks plus a partial panel. */
+static void test_packed(void) {
+  for (int it = 0; it < 60; it++) {
+    int N = rng_int(1, 150), K = rng_int(1, 40), tb = rng_int(0, 1), floats = -1;
+    float *B = rand_buf((size_t)N * K, -1, 1), *bias = rng_int(0, 1) ? rand_buf(N, -1, 1) : NULL;
+    CHECK_OK(wt_gemm_packed_size_f32(N, K, &floats));
+    CHECK(floats >= N * (K + 1));
+    /* exactly `floats` long: ASan catches a pack or sweep outside the documented size */
+    float *packed = malloc((size_t)floats * 4);
+    CHECK_OK(wt_gemm_pack_b_f32(packed, floats, B, bias, N, K, tb));
+    for (int rep = 0; rep < 3; rep++) {
+      int M = rng_int(1, 23), lda = K + rng_int(0, 2), ldc = N + rng_int(0, 2), acc = rng_int(0, 1);
+      float *A = rand_buf((size_t)M * lda, -1, 1);
+      float *C1 = rand_buf((size_t)M * ldc, -1, 1), *C2 = malloc((size_t)M * ldc * 4);
+      memcpy(C2, C1, (size_t)M * ldc * 4);
+      CHECK_OK(wt_gemm_packed_f32(M, N, K, A, lda, packed, C1, ldc, acc));
+      ref_gemm(M, N, K, A, lda, B, tb ? K : N, tb, C2, ldc, bias, acc);
+      expect_close("wt_gemm_packed_f32", C1, C2, (size_t)M * ldc, 1e-5f, 1e-5f);
+      free(A), free(C1), free(C2);
+    }
+    free(B), free(bias), free(packed);
+  }
+}
+
 static void test_errors(void) {
   float A[16] = {0}, B[16] = {0}, C[16];
   CHECK_ERR(wt_gemm_f32(0, 2, 2, A, 2, B, 2, 0, C, 2, NULL, 0), WT_EINVAL);
@@ -74,11 +100,33 @@ static void test_errors(void) {
   CHECK_ERR(wt_matmul_f32(C, A, B, 0, 2, 2, 2), WT_EINVAL);
   CHECK_ERR(wt_matmul_f32(NULL, A, B, 1, 2, 2, 2), WT_EINVAL);
   CHECK_ERR(wt_matmul_f32(C, A, B, 1 << 30, 1 << 30, 4, 4), WT_EINVAL);
+  int32_t n = 0;
+  CHECK_ERR(wt_gemm_packed_size_f32(2, 2, NULL), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_size_f32(0, 2, &n), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_size_f32(2, -1, &n), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_size_f32(1 << 20, 1 << 20, &n), WT_EINVAL); /* over 2^31 floats */
+  CHECK_OK(wt_gemm_packed_size_f32(2, 1, &n));
+  CHECK(n == 16); /* one panel: 8 bias + 8 weights */
+  float P[16];
+  CHECK_ERR(wt_gemm_pack_b_f32(NULL, 16, B, NULL, 2, 1, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_pack_b_f32(P, 16, NULL, NULL, 2, 1, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_pack_b_f32(P, 16, B, NULL, 0, 1, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_pack_b_f32(P, 16, B, NULL, 2, 1, 3), WT_EINVAL);
+  CHECK_ERR(wt_gemm_pack_b_f32(P, 15, B, NULL, 2, 1, 0), WT_EINVAL); /* wrong size */
+  CHECK_OK(wt_gemm_pack_b_f32(P, 16, B, NULL, 2, 1, 0));
+  CHECK_ERR(wt_gemm_packed_f32(0, 2, 1, A, 1, P, C, 2, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 1, NULL, 1, P, C, 2, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 1, A, 1, NULL, C, 2, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 1, A, 1, P, NULL, 2, 0), WT_EINVAL);
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 2, A, 1, P, C, 2, 0), WT_EINVAL); /* lda < K */
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 1, A, 1, P, C, 1, 0), WT_EINVAL); /* ldc < N */
+  CHECK_ERR(wt_gemm_packed_f32(2, 2, 1, A, 1, P, C, 2, 2), WT_EINVAL);
 }
 
 int main(void) {
   test_kernel();
   test_op();
+  test_packed();
   test_errors();
   return test_exit("test_gemm");
 }

@@ -1,14 +1,19 @@
-/* pad: all modes, N-d, negative pads (crop), against a naive per-element mapping;
+/* pad: all modes, N-d, negative pads (crop), short and long rows, against a naive per-element mapping;
  * PyTorch's validation rules. */
 #include "test_util.h"
 
-static int64_t map_index(int mode, int64_t o, int64_t pb, int64_t n) {
+static int64_t map_index(int mode, int64_t o, int64_t pb, int64_t pa, int64_t n) {
   int64_t i = o - pb;
   switch (mode) {
     case WT_PAD_CONSTANT: return (i < 0 || i >= n) ? -1 : i;
     case WT_PAD_REFLECT: return i < 0 ? -i : i >= n ? 2 * (n - 1) - i : i;
     case WT_PAD_REPLICATE: return i < 0 ? 0 : i >= n ? n - 1 : i;
-    default: return ((i % n) + n) % n;
+    default: {
+      /* crop the negative sides first, then wrap around what is left (PyTorch 1.13) */
+      int64_t lo = pb < 0 ? -pb : 0, m = n - lo - (pa < 0 ? -pa : 0), j = o - (pb > 0 ? pb : 0);
+      while (j < 0) j += m;
+      return lo + j % m;
+    }
   }
 }
 
@@ -18,12 +23,17 @@ int main(void) {
     int32_t sh[8], pb[8], pa[8];
     int64_t os[8], in_total = 1, out_total = 1;
     for (int k = 0; k < nd; k++) {
-      sh[k] = rng_int(1, 6);
+      /* the last iterations use long rows: multi-call fills and long memcpy runs */
+      sh[k] = it >= 360 && k == nd - 1 ? rng_int(40, 300) : rng_int(1, 6);
       int lim = mode == WT_PAD_REFLECT ? sh[k] - 1 : mode == WT_PAD_CIRCULAR ? sh[k] : 4;
       pb[k] = rng_int(-1, lim);
       pa[k] = rng_int(-1, lim);
       if (rng_int(0, 2) == 0) pb[k] = pa[k] = 0;
       if (sh[k] + pb[k] + pa[k] < 1) pb[k] = pa[k] = 0;
+      if (mode == WT_PAD_CIRCULAR) { /* pads must not exceed the cropped size */
+        int kept = sh[k] - (pb[k] < 0 ? -pb[k] : 0) - (pa[k] < 0 ? -pa[k] : 0);
+        if (kept < 1 || pb[k] > kept || pa[k] > kept) pb[k] = pa[k] = 0;
+      }
       os[k] = sh[k] + pb[k] + pa[k];
       in_total *= sh[k], out_total *= os[k];
     }
@@ -34,7 +44,7 @@ int main(void) {
       for (int k = nd - 1; k >= 0; k--) {
         int64_t c = rem % os[k];
         rem /= os[k];
-        int64_t m = map_index(mode, c, pb[k], sh[k]);
+        int64_t m = map_index(mode, c, pb[k], pa[k], sh[k]);
         if (m < 0) fill = 1;
         off += m * stride;
         stride *= sh[k];
@@ -51,6 +61,10 @@ int main(void) {
   CHECK(y[0] == 4 && y[1] == 3 && y[2] == 2 && y[3] == 1 && y[9] == 1);
   CHECK_ERR(wt_pad_f32(WT_PAD_CIRCULAR, y, x, 1, sh, z, p5, 0), WT_EINVAL);
   CHECK_OK(wt_pad_f32(WT_PAD_CIRCULAR, y, x, 1, sh, p4, z, 0));
+  int32_t m1[1] = {-1}, p2[1] = {2};
+  CHECK_OK(wt_pad_f32(WT_PAD_CIRCULAR, y, x, 1, sh, m1, p2, 0)); /* crop 1, then wrap [2 3 4] */
+  CHECK(y[0] == 2 && y[1] == 3 && y[2] == 4 && y[3] == 2 && y[4] == 3);
+  CHECK_ERR(wt_pad_f32(WT_PAD_CIRCULAR, y, x, 1, sh, m1, p4, 0), WT_EINVAL); /* 4 > 3 left */
   CHECK_ERR(wt_pad_f32(WT_PAD_CONSTANT, y, x, 1, sh, m5, z, 0), WT_EINVAL); /* size -1 */
   CHECK_ERR(wt_pad_f32(4, y, x, 1, sh, z, z, 0), WT_EINVAL);
   CHECK_ERR(wt_pad_f32(WT_PAD_CONSTANT, NULL, x, 1, sh, z, z, 0), WT_EINVAL);

@@ -41,7 +41,8 @@ class Golden:
     def tensor(self, t, key):
         key = f'{key}'
         assert key not in self.tensors, key
-        t = t.detach().contiguous()
+        # A copy: an in-place forward must not change what was recorded as its input.
+        t = t.detach().clone().contiguous()
         if t.dtype == torch.float64:
             t = t.float()
         self.tensors[key] = t
@@ -80,6 +81,8 @@ class Golden:
             torch.manual_seed(seed)
         m = build() if build else getattr(torch.nn, module)(*args, **kwargs)
         sd = {k: v.clone() for k, v in m.state_dict().items()}
+        enc_inputs = self.encode(list(inputs), f'{name}/in')
+        enc_forward_kwargs = self.encode(forward_kwargs, f'{name}/fkw')
         m.train(train)
         outputs = None
         for _ in range(steps):
@@ -92,8 +95,8 @@ class Golden:
             'seed': seed, 'train': train, 'steps': steps,
             'state_dict': {k: self.tensor(v, f'{name}/sd/{k}') for k, v in sd.items()},
             'state_dict_keys': list(sd.keys()),
-            'inputs': self.encode(list(inputs), f'{name}/in'),
-            'forward_kwargs': self.encode(forward_kwargs, f'{name}/fkw'),
+            'inputs': enc_inputs,
+            'forward_kwargs': enc_forward_kwargs,
             'outputs': self.encode(outputs, f'{name}/out'),
             'repr': repr(m),
         }
@@ -110,14 +113,16 @@ class Golden:
         after torch.manual_seed(seed) when seed is given."""
         name = self._new_name(name)
         kwargs = kwargs or {}
+        enc_args = self.encode(list(args), f'{name}/arg')
+        enc_kwargs = self.encode(kwargs, f'{name}/kwarg')
         if seed is not None:
             torch.manual_seed(seed)
         with torch.no_grad():
             outputs = resolve(fn)(*args, **kwargs)
         case = {
             'name': name, 'kind': 'function', 'fn': fn, 'seed': seed,
-            'args': self.encode(list(args), f'{name}/arg'),
-            'kwargs': self.encode(kwargs, f'{name}/kwarg'),
+            'args': enc_args,
+            'kwargs': enc_kwargs,
             'outputs': self.encode(outputs, f'{name}/out'),
         }
         if tol:

@@ -1,9 +1,23 @@
-// F.conv1d, F.conv2d, F.conv3d.
+// F.conv1d, F.conv2d, F.conv3d, F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d.
 
 import { C, withInt32 } from '../../runtime.js';
 import { tidy, _empty, _fmtShape } from '../../tensor.js';
 import { bindArgs, describe, checkTuple, checkInt } from '../../args.js';
 import { label, checkTensor, shapeErr, windowOutSize } from './utils.js';
+
+/** PyTorch's rank rule for (transposed) convolutions: [C, *S] unbatched or [N, C, *S]. */
+export function checkConvRank(who, nd, input, fname) {
+  if (input._shape.length !== nd + 1 && input._shape.length !== nd + 2) {
+    throw new Error(`${label(who)}: Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${fname}, but ` +
+      `got input of size: ${_fmtShape(input._shape)}`);
+  }
+}
+
+/** The int32 parameter block of wt_conv_params (see include/webtorch.h), spatial dims padded to 3. */
+function convParams(nd, N, Cin, Cout, groups, inSize, outSize, k, s, p, d) {
+  const fill = (a, v = 1) => [...a, ...new Array(3 - nd).fill(v)];
+  return [nd, N, Cin, Cout, groups, ...fill(inSize), ...fill(outSize), ...fill(k), ...fill(s), ...fill(p, 0), ...fill(d)];
+}
 
 /**
  * Convolution over nd spatial dims: input [N, C, *S] or unbatched [C, *S], weight
@@ -14,11 +28,7 @@ export function _conv(who, nd, input, weight, bias, stride, padding, dilation, g
   checkTensor(who, 'input', input);
   checkTensor(who, 'weight', weight);
   checkTensor(who, 'bias', bias, { optional: true });
-  const fname = `conv${nd}d`;
-  if (input._shape.length !== nd + 1 && input._shape.length !== nd + 2) {
-    throw new Error(`${L}: Expected ${nd + 1}D (unbatched) or ${nd + 2}D (batched) input to ${fname}, but got input of ` +
-      `size: ${_fmtShape(input._shape)}`);
-  }
+  checkConvRank(who, nd, input, `conv${nd}d`);
   if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
   checkInt(L, 'groups', groups, { min: 1 });
   const s = checkTuple(L, 'stride', stride, nd, { min: 1 });
@@ -66,9 +76,7 @@ export function _conv(who, nd, input, weight, bias, stride, padding, dilation, g
       const x = input.contiguous();
       const w = weight.contiguous();
       const b = bias === null ? null : bias.contiguous();
-      const fill = (a) => [...a, ...new Array(3 - nd).fill(1)];
-      const params = [nd, N, Cin, outC, groups, ...fill(inSize), ...fill(outSize), ...fill(k), ...fill(s),
-        ...[...p, ...new Array(3 - nd).fill(0)], ...fill(d)];
+      const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
       if (Cin === 0 || k.some((kk) => kk === 0)) out.fill_(0);
       else withInt32([params], (pp) => C.wt_conv_forward_f32(pp, out._ptr(), x._ptr(), w._ptr(), b ? b._ptr() : 0));
     }
@@ -88,3 +96,83 @@ function convFn(nd) {
 export const conv1d = convFn(1);
 export const conv2d = convFn(2);
 export const conv3d = convFn(3);
+
+/**
+ * Transposed convolution over nd spatial dims: input [N, Cin, *S] or unbatched [Cin, *S], weight
+ * [Cin, out/groups, *K]; output size (S - 1)*stride - 2*padding + dilation*(K - 1) + output_padding + 1.
+ */
+export function _conv_transpose(who, nd, input, weight, bias, stride, padding, output_padding, groups, dilation) {
+  const L = label(who);
+  checkTensor(who, 'input', input);
+  checkTensor(who, 'weight', weight);
+  checkTensor(who, 'bias', bias, { optional: true });
+  checkConvRank(who, nd, input, `conv_transpose${nd}d`);
+  if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
+  checkInt(L, 'groups', groups, { min: 1 });
+  const s = checkTuple(L, 'stride', stride, nd, { min: 1 });
+  const p = checkTuple(L, 'padding', padding, nd, { min: 0 });
+  const op = checkTuple(L, 'output_padding', output_padding, nd, { min: 0 });
+  const d = checkTuple(L, 'dilation', dilation, nd, { min: 1 });
+  if (op.some((x, i) => x >= s[i] && x >= d[i])) {
+    throw new Error(`${L}: output padding must be smaller than either stride or dilation, but got ` +
+      `output_padding=${describe(op)}, stride=${describe(s)}, dilation=${describe(d)}`);
+  }
+  const batched = input._shape.length === nd + 2;
+  const shape = batched ? input._shape : [1, ...input._shape];
+  const [N, Cin] = shape;
+  const [wIn, wOut] = weight._shape;
+  const k = weight._shape.slice(2);
+  if (wIn === 0 || k.some((kk) => kk === 0)) {
+    throw new Error(`${L}: expected weight with non-zero sizes, but got weight of size ${_fmtShape(weight._shape)}`);
+  }
+  if (wIn % groups !== 0) {
+    throw new Error(`${L}: Given groups=${groups}, expected weight to be divisible by ${groups} at dimension 0, but got ` +
+      `weight of size ${_fmtShape(weight._shape)} instead`);
+  }
+  if (wIn !== Cin) {
+    throw new Error(`${L}: Given transposed=1, weight of size ${_fmtShape(weight._shape)}, expected input` +
+      `${_fmtShape(input._shape)} to have ${wIn} channels, but got ${Cin} channels instead`);
+  }
+  const outC = wOut * groups;
+  if (bias !== null && (bias._shape.length !== 1 || bias._shape[0] !== outC)) {
+    throw new Error(`${L}: Given transposed=1, weight of size ${_fmtShape(weight._shape)}, expected bias to be ` +
+      `1-dimensional with ${outC} elements, but got bias of size ${_fmtShape(bias._shape)} instead`);
+  }
+  const inSize = shape.slice(2);
+  const outSize = inSize.map((x, i) => (x - 1) * s[i] - 2 * p[i] + d[i] * (k[i] - 1) + op[i] + 1);
+  if (outSize.some((x) => x < 1)) {
+    throw new Error(`${L}: Given input size per channel: (${inSize.join(' x ')}). Calculated output size per channel: ` +
+      `(${outSize.join(' x ')}). Output size is too small`);
+  }
+  if (inSize.some((x) => x === 0)) {
+    throw new Error(`${L}: Only zero batch or zero channel inputs are supported, but got input shape: ` +
+      `${_fmtShape(input._shape)}`);
+  }
+  return tidy(() => {
+    const out = _empty([N, outC, ...outSize]);
+    if (out.numel() > 0) {
+      const x = input.contiguous();
+      const w = weight.contiguous();
+      const b = bias === null ? null : bias.contiguous();
+      const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
+      withInt32([params], (pp) => C.wt_conv_transpose_forward_f32(pp, out._ptr(), x._ptr(), w._ptr(),
+        b ? b._ptr() : 0));
+    }
+    return batched ? out : out.squeeze(0);
+  });
+}
+
+const CONV_TRANSPOSE_ARGS = [['bias', null], ['stride', 1], ['padding', 0], ['output_padding', 0], ['groups', 1],
+  ['dilation', 1]];
+
+function convTransposeFn(nd) {
+  return (input, weight, ...args) => {
+    const o = bindArgs(`F.conv_transpose${nd}d`, args, CONV_TRANSPOSE_ARGS);
+    return _conv_transpose(`F.conv_transpose${nd}d`, nd, input, weight, o.bias, o.stride, o.padding, o.output_padding,
+      o.groups, o.dilation);
+  };
+}
+
+export const conv_transpose1d = convTransposeFn(1);
+export const conv_transpose2d = convTransposeFn(2);
+export const conv_transpose3d = convTransposeFn(3);

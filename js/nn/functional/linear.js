@@ -4,7 +4,8 @@ import { C } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape } from '../../tensor.js';
 import { label, checkTensor, shapeErr } from './utils.js';
 
-export function _linear(who, input, weight, bias) {
+// `packed` (optional): the calling layer's packed-weight cache (js/nn/packed.js).
+export function _linear(who, input, weight, bias, packed = null) {
   checkTensor(who, 'input', input);
   checkTensor(who, 'weight', weight);
   checkTensor(who, 'bias', bias, { optional: true });
@@ -28,6 +29,10 @@ export function _linear(who, input, weight, bias) {
     if (rows === 0 || outF === 0) return out;
     if (inF === 0) return bias === null ? out.zero_() : out.copy_(bias.expand([...lead, outF]));
     const x = input.contiguous();
+    if (packed !== null) {
+      C.wt_gemm_packed_f32(rows, outF, inF, x._ptr(), inF, packed.ptr(weight, bias), out._ptr(), outF, 0);
+      return out;
+    }
     const w = weight.contiguous();
     const b = bias === null ? null : bias.contiguous();
     C.wt_linear_forward_f32(out._ptr(), x._ptr(), w._ptr(), b ? b._ptr() : 0, rows, inF, outF);

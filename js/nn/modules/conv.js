@@ -1,11 +1,12 @@
-// Conv1d, Conv2d, Conv3d: one _ConvNd base, the three differ only in their number of spatial dims.
+// Conv1d/2d/3d and ConvTranspose1d/2d/3d: one ConvNd base (PyTorch's _ConvNd) holding the shared
+// hyperparameters; each class differs only in its number of spatial dims.
 
 import { Module } from '../module.js';
-import * as init from '../init.js';
-import { _conv } from '../functional/conv.js';
+import { _conv, _conv_transpose, checkConvRank } from '../functional/conv.js';
 import { _pad } from '../functional/padding.js';
 import { bindArgs, checkInt, checkBool, checkTuple, describe, REQUIRED } from '../../args.js';
-import { py, newParameter } from './utils.js';
+import { label, checkTensor } from '../functional/utils.js';
+import { py, newParameter, resetKaimingUniform } from './utils.js';
 
 const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 
@@ -13,10 +14,17 @@ const ARGS = [['in_channels', REQUIRED], ['out_channels', REQUIRED], ['kernel_si
   ['padding', 0], ['dilation', 1], ['groups', 1], ['bias', true], ['padding_mode', 'zeros'], ['device', null],
   ['dtype', null]];
 
+const TRANSPOSE_ARGS = [['in_channels', REQUIRED], ['out_channels', REQUIRED], ['kernel_size', REQUIRED],
+  ['stride', 1], ['padding', 0], ['output_padding', 0], ['groups', 1], ['bias', true], ['dilation', 1],
+  ['padding_mode', 'zeros'], ['device', null], ['dtype', null]];
+
 class ConvNd extends Module {
-  constructor(name, nd, args) {
+  constructor(name, nd, args, transposed = false) {
     super();
-    const o = bindArgs(name, args, ARGS);
+    const o = bindArgs(name, args, transposed ? TRANSPOSE_ARGS : ARGS);
+    if (transposed && o.padding_mode !== 'zeros') {
+      throw new Error(`${name}: Only "zeros" padding mode is supported for ${name}, got padding_mode=${describe(o.padding_mode)}`);
+    }
     this.in_channels = checkInt(name, 'in_channels', o.in_channels, { min: 0 });
     this.out_channels = checkInt(name, 'out_channels', o.out_channels, { min: 0 });
     this.kernel_size = checkTuple(name, 'kernel_size', o.kernel_size, nd, { min: 1 });
@@ -31,7 +39,7 @@ class ConvNd extends Module {
     if (this.out_channels % this.groups !== 0) {
       throw new Error(`${name}: out_channels must be divisible by groups, got out_channels=${this.out_channels}, groups=${this.groups}`);
     }
-    if (typeof o.padding === 'string') {
+    if (typeof o.padding === 'string' && !transposed) {
       if (o.padding !== 'same' && o.padding !== 'valid') {
         throw new Error(`${name}: Invalid padding string ${describe(o.padding)}, should be one of 'same', 'valid'`);
       }
@@ -46,8 +54,9 @@ class ConvNd extends Module {
       throw new Error(`${name}: padding_mode must be one of ${PADDING_MODES.join(', ')}, but got padding_mode=${describe(o.padding_mode)}`);
     }
     this.padding_mode = o.padding_mode;
-    this.output_padding = new Array(nd).fill(0);
-    this.transposed = false;
+    this.output_padding = transposed ? checkTuple(name, 'output_padding', o.output_padding, nd, { min: 0 })
+      : new Array(nd).fill(0);
+    this.transposed = transposed;
     // F.pad's order: last spatial dim first, (before, after) for each; 'same' puts the odd pixel after.
     this._reversed_padding_repeated_twice = [];
     for (let i = nd - 1; i >= 0; i--) {
@@ -58,18 +67,15 @@ class ConvNd extends Module {
       } else this._reversed_padding_repeated_twice.push(this.padding[i], this.padding[i]);
     }
     Object.defineProperty(this, '_nd', { value: nd });
-    this.weight = newParameter([this.out_channels, this.in_channels / this.groups, ...this.kernel_size]);
+    this.weight = newParameter(transposed ? [this.in_channels, this.out_channels / this.groups, ...this.kernel_size]
+      : [this.out_channels, this.in_channels / this.groups, ...this.kernel_size]);
     if (o.bias) this.bias = newParameter([this.out_channels]);
     else this.register_parameter('bias', null);
     this.reset_parameters();
   }
 
   reset_parameters() {
-    init.kaiming_uniform_(this.weight, Math.sqrt(5));
-    if (this.bias !== null) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) init.uniform_(this.bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
-    }
+    resetKaimingUniform(this.weight, this.bias, { drawZeroFan: false });
   }
 
   forward(input) {
@@ -92,6 +98,44 @@ class ConvNd extends Module {
   }
 }
 
+class ConvTransposeNd extends ConvNd {
+  constructor(name, nd, args) {
+    super(name, nd, args, true);
+  }
+
+  /** forward(input, output_size = null): output_size picks output_padding, as PyTorch's _output_padding. */
+  forward(input, ...args) {
+    const o = bindArgs(`${label(this)}.forward`, args, [['output_size', null]]);
+    const outputPadding = o.output_size === null ? this.output_padding : this._output_padding(input, o.output_size);
+    return _conv_transpose(this, this._nd, input, this.weight, this.bias, this.stride, this.padding, outputPadding,
+      this.groups, this.dilation);
+  }
+
+  _output_padding(input, outputSize) {
+    const nd = this._nd;
+    const L = label(this);
+    checkTensor(this, 'input', input);
+    checkConvRank(this, nd, input, `conv_transpose${nd}d`);
+    if (!Array.isArray(outputSize)) throw new Error(`${L}: output_size must be a list of ints, got ${describe(outputSize)}`);
+    outputSize.forEach((x) => checkInt(L, 'output_size', x));
+    const lead = input._shape.length === nd + 2 ? 2 : 1;
+    const size = outputSize.length === lead + nd ? outputSize.slice(lead) : outputSize;
+    if (size.length !== nd) {
+      throw new Error(`${L}: ConvTranspose${nd}D: for ${input._shape.length}D input, output_size must have ${nd} or ` +
+        `${lead + nd} elements (got ${size.length})`);
+    }
+    const spatial = input._shape.slice(lead);
+    const minSizes = spatial.map((x, i) => (x - 1) * this.stride[i] - 2 * this.padding[i] +
+      this.dilation[i] * (this.kernel_size[i] - 1) + 1);
+    const maxSizes = minSizes.map((m, i) => m + this.stride[i] - 1);
+    if (size.some((x, i) => x < minSizes[i] || x > maxSizes[i])) {
+      throw new Error(`${L}: requested an output size of ${describe(size)}, but valid sizes range from ` +
+        `${describe(minSizes)} to ${describe(maxSizes)} (for an input of ${describe(input._shape.slice(2))})`);
+    }
+    return size.map((x, i) => x - minSizes[i]);
+  }
+}
+
 export class Conv1d extends ConvNd {
   constructor(...args) {
     super('Conv1d', 1, args);
@@ -107,5 +151,23 @@ export class Conv2d extends ConvNd {
 export class Conv3d extends ConvNd {
   constructor(...args) {
     super('Conv3d', 3, args);
+  }
+}
+
+export class ConvTranspose1d extends ConvTransposeNd {
+  constructor(...args) {
+    super('ConvTranspose1d', 1, args);
+  }
+}
+
+export class ConvTranspose2d extends ConvTransposeNd {
+  constructor(...args) {
+    super('ConvTranspose2d', 2, args);
+  }
+}
+
+export class ConvTranspose3d extends ConvTransposeNd {
+  constructor(...args) {
+    super('ConvTranspose3d', 3, args);
   }
 }

@@ -3,8 +3,9 @@
 import { Module } from '../module.js';
 import * as init from '../init.js';
 import { _linear, _bilinear } from '../functional/linear.js';
+import { packedWeights } from '../packed.js';
 import { bindArgs, checkInt, checkBool, REQUIRED } from '../../args.js';
-import { py, newParameter } from './utils.js';
+import { py, newParameter, resetKaimingUniform } from './utils.js';
 
 /** nn.Identity(...args): accepts and ignores any arguments, returns its input. */
 export class Identity extends Module {
@@ -28,16 +29,23 @@ export class Linear extends Module {
   }
 
   reset_parameters() {
-    init.kaiming_uniform_(this.weight, Math.sqrt(5));
-    if (this.bias !== null) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      init.uniform_(this.bias, -bound, bound);
-    }
+    resetKaimingUniform(this.weight, this.bias);
+    this._repack();
   }
 
   forward(input) {
-    return _linear(this, input, this.weight, this.bias);
+    return _linear(this, input, this.weight, this.bias, packedWeights(this));
+  }
+
+  _onLoad() {
+    super._onLoad();
+    this._repack();
+  }
+
+  // Packing eagerly (at reset and after a load or a deep copy) means a forward never allocates
+  // memory that outlives it; a forward after an in-place write repacks into the same buffer.
+  _repack() {
+    if (this.in_features > 0 && this.out_features > 0) packedWeights(this).ptr(this.weight, this.bias);
   }
 
   extra_repr() {

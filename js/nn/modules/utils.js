@@ -1,6 +1,7 @@
 // Shared pieces of the layer modules: Python-style printing of hyperparameters and parameter creation.
 
 import { Parameter, empty } from '../../tensor.js';
+import * as init from '../init.js';
 import { pyFloatRepr } from '../../tensor_str.js';
 
 /** Python's str() of a hyperparameter: tuples as (a, b), (a,), booleans True/False, null None. */
@@ -22,4 +23,17 @@ export function newParameter(shape) {
   const p = new Parameter(t);
   t.dispose();
   return p;
+}
+
+/**
+ * The reset_parameters of Linear and _ConvNd: weight ~ kaiming_uniform_(a = sqrt(5)), bias ~
+ * U(-1/sqrt(fan_in), 1/sqrt(fan_in)). With fan_in 0, Linear draws U(0, 0) and _ConvNd draws
+ * nothing (drawZeroFan false); the difference shows in the generator's later draws.
+ */
+export function resetKaimingUniform(weight, bias, { drawZeroFan = true } = {}) {
+  init.kaiming_uniform_(weight, Math.sqrt(5));
+  if (bias === null) return;
+  const [fanIn] = init._calculate_fan_in_and_fan_out(weight);
+  if (fanIn > 0) init.uniform_(bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
+  else if (drawZeroFan) init.uniform_(bias, 0, 0);
 }

@@ -1,4 +1,4 @@
-/* SIMD128 approximations of exp, expm1, log, tanh, sigmoid for 4 floats.
+/* SIMD128 approximations of exp, expm1, log, log1p, tanh, sigmoid, erf for 4 floats.
  * Shared (static inline) by f32-vunary and f32-softmax. Accuracy: a few ulp over the
  * whole float range; +-inf, -0, NaN and subnormal results behave like libm.
  *
@@ -8,7 +8,12 @@
  * correctly scaled subnormals instead of garbage exponents.
  * log: x = 2^e * m, m in [sqrt(1/2), sqrt(2)), f = m - 1, s = f/(2+f);
  * log(1+f) = f - f^2/2 + s*(f^2/2 + R(s^2)) with the atanh series for R (fdlibm's
- * formulation, which keeps relative accuracy near x = 1). */
+ * formulation, which keeps relative accuracy near x = 1).
+ * log1p: Goldberg's correction log(1+u) * u / ((1+u) - 1), which cancels the rounding of
+ * 1+u, so tiny u keep full relative accuracy.
+ * erf: |x| < 1: x * P(x^2); |x| >= 1: 1 - exp(-x^2) * Q(1/|x|). P (degree 6) and Q
+ * (degree 10) are least-squares fits of erf(x)/x and erfc(x)*exp(x^2) made for webtorch
+ * (relative error < 1e-8 before rounding; <= 2 ulp measured in float). */
 #ifndef WT_F32_VUNARY_WASMSIMD_MATH_H
 #define WT_F32_VUNARY_WASMSIMD_MATH_H
 
@@ -48,8 +53,8 @@ static inline v128_t wt_f32x4_exp(v128_t x) {
   return wt_f32x4_select(wasm_f32x4_ne(x, x), x, y);
 }
 
-/* expm1 for x in [0, 20] (what tanh needs); NaN is not handled here. */
-static inline v128_t wt_f32x4_expm1_0_20(v128_t x) {
+/* expm1 for x in [-20, 20]; NaN and signed zeros are not handled here (see wt_f32x4_expm1). */
+static inline v128_t wt_f32x4_expm1_core(v128_t x) {
   v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(WT_LOG2E)));
   v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_HI)));
   r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_LO)));
@@ -66,12 +71,23 @@ static inline v128_t wt_f32x4_expm1_0_20(v128_t x) {
   return wasm_f32x4_add(wasm_f32x4_mul(s, p), wasm_f32x4_sub(s, wasm_f32x4_splat(1.0f)));
 }
 
+/* expm1 over the whole float range: below -20 it rounds to -1 (the clamp gives that),
+ * above 20 it equals exp in float. */
+static inline v128_t wt_f32x4_expm1(v128_t x) {
+  const v128_t lim = wasm_f32x4_splat(20.0f);
+  v128_t y = wt_f32x4_expm1_core(wasm_f32x4_pmin(wasm_f32x4_pmax(x, wasm_f32x4_neg(lim)), lim));
+  y = wt_f32x4_select(wasm_f32x4_gt(x, lim), wt_f32x4_exp(x), y);
+  /* x == 0 keeps its sign (expm1(-0) = -0); NaN propagates */
+  y = wt_f32x4_select(wasm_f32x4_eq(x, wasm_f32x4_splat(0.0f)), x, y);
+  return wt_f32x4_select(wasm_f32x4_ne(x, x), x, y);
+}
+
 static inline v128_t wt_f32x4_tanh(v128_t x) {
   const v128_t sign_mask = wasm_i32x4_splat((int32_t)0x80000000u);
   v128_t ax = wasm_v128_andnot(x, sign_mask);
   /* tanh(10) rounds to 1 in float; clamping keeps expm1 finite. */
   v128_t axc = wasm_f32x4_pmin(ax, wasm_f32x4_splat(10.0f));
-  v128_t t = wt_f32x4_expm1_0_20(wasm_f32x4_add(axc, axc));
+  v128_t t = wt_f32x4_expm1_core(wasm_f32x4_add(axc, axc));
   v128_t y = wasm_f32x4_div(t, wasm_f32x4_add(t, wasm_f32x4_splat(2.0f)));
   y = wasm_v128_or(y, wasm_v128_and(x, sign_mask));
   return wt_f32x4_select(wasm_f32x4_ne(x, x), x, y);
@@ -117,6 +133,44 @@ static inline v128_t wt_f32x4_log(v128_t x) {
   y = wt_f32x4_select(wasm_f32x4_eq(x, inf), inf, y);
   y = wt_f32x4_select(wasm_f32x4_eq(x, wasm_f32x4_splat(0.0f)), wasm_f32x4_neg(inf), y);
   y = wt_f32x4_select(wasm_f32x4_lt(x, wasm_f32x4_splat(0.0f)), wasm_f32x4_splat(__builtin_nanf("")), y);
+  return wt_f32x4_select(wasm_f32x4_ne(x, x), x, y);
+}
+
+/* log1p(u) for u >= -1: log(w) * u / (w - 1) with w = 1 + u corrects the rounding of w
+ * (Goldberg's trick); where w rounds to 1 the answer is u itself. */
+static inline v128_t wt_f32x4_log1p(v128_t u) {
+  const v128_t one = wasm_f32x4_splat(1.0f);
+  const v128_t inf = wasm_f32x4_splat(__builtin_inff());
+  v128_t u1 = wasm_f32x4_add(one, u);
+  v128_t m = wasm_f32x4_sub(u1, one);
+  v128_t y = wasm_f32x4_mul(wt_f32x4_log(u1), wasm_f32x4_div(u, m));
+  y = wt_f32x4_select(wasm_f32x4_eq(m, wasm_f32x4_splat(0.0f)), u, y); /* 1+u rounded to 1 */
+  y = wt_f32x4_select(wasm_f32x4_eq(u, inf), inf, y);
+  return wt_f32x4_select(wasm_f32x4_ne(u, u), u, y);
+}
+
+static inline v128_t wt_f32x4_horner(v128_t x, const float *c, int n) {
+  v128_t p = wasm_f32x4_splat(c[n - 1]);
+  for (int i = n - 2; i >= 0; i--) p = wasm_f32x4_add(wasm_f32x4_mul(p, x), wasm_f32x4_splat(c[i]));
+  return p;
+}
+
+static inline v128_t wt_f32x4_erf(v128_t x) {
+  static const float P[7] = {1.128379107e+00f, -3.761262894e-01f, 1.128362194e-01f, -2.685550228e-02f,
+                             5.191817414e-03f, -8.043210255e-04f, 7.970430306e-05f};
+  static const float Q[11] = {2.418745498e-05f, 5.637607574e-01f, 2.596091945e-03f, -2.827736735e-01f,
+                              -7.804439962e-02f, 9.206193089e-01f, -1.558242917e+00f, 1.460766912e+00f,
+                              -8.357965946e-01f, 2.746164501e-01f, -3.994261846e-02f};
+  const v128_t sign_mask = wasm_i32x4_splat((int32_t)0x80000000u);
+  const v128_t one = wasm_f32x4_splat(1.0f);
+  v128_t ax = wasm_v128_andnot(x, sign_mask);
+  v128_t small = wasm_f32x4_mul(x, wt_f32x4_horner(wasm_f32x4_mul(x, x), P, 7));
+  /* erf rounds to +-1 beyond |x| = 3.92: clamping to 4 gives that and keeps inf out */
+  v128_t a = wasm_f32x4_pmin(ax, wasm_f32x4_splat(4.0f));
+  v128_t q = wt_f32x4_horner(wasm_f32x4_div(one, a), Q, 11);
+  v128_t big = wasm_f32x4_sub(one, wasm_f32x4_mul(wt_f32x4_exp(wasm_f32x4_neg(wasm_f32x4_mul(a, a))), q));
+  big = wasm_v128_or(big, wasm_v128_and(x, sign_mask));
+  v128_t y = wt_f32x4_select(wasm_f32x4_lt(ax, one), small, big);
   return wt_f32x4_select(wasm_f32x4_ne(x, x), x, y);
 }
 

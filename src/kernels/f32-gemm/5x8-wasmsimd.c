@@ -1,0 +1,90 @@
+/* f32-gemm 5x8 SIMD128 kernel: 5 rows x 8 columns of C live in 10 f32x4 accumulators;
+ * each k loads two packed B vectors and, per row, one A value broadcast straight from
+ * memory (v128.load32_splat: a load-port broadcast on x86, no shuffle), then mul + add
+ * (wasm SIMD128 has no fma). Why 5x8: V8 on x64 allocates 15 xmm registers; 10
+ * accumulators + 2 B + 1 A fit, 6x8 (12 + 3) spills and runs at half speed, and 4x8
+ * spends relatively more loads per flop (measured: 5x8 ~85% of the mul+add limit on
+ * [64,1024]x[1024,1024], 4x8 ~72%). Rows beyond mr alias the last valid row (computed
+ * twice, stored to the same place, so nothing outside the mr rows is read or written). */
+#include "kernels/kernels.h"
+#include "simd.h"
+
+/* Column-edge tile (nc < 8): the accumulators arrive through memory, so the kernel's
+ * loop never has values live across a call (V8 then spilled accumulators inside the loop
+ * and ran 2.5x slower). All old rows are read before any store: aliased rows compute
+ * identical values, so storing them twice is harmless. */
+__attribute__((noinline)) static void wt_store_edge(float *const c[5], const float acc[5][8], size_t nc,
+                                                    int accumulate) {
+  float old[5][8] = {{0}};
+  if (accumulate)
+    for (size_t i = 0; i < 5; i++)
+      for (size_t j = 0; j < nc; j++) old[i][j] = c[i][j];
+  for (size_t i = 5; i-- > 0;)
+    for (size_t j = 0; j < nc; j++) c[i][j] = old[i][j] + acc[i][j];
+}
+
+void wt_f32_gemm_ukernel_5x8__wasmsimd(size_t mr, size_t nc, size_t kc, const float *a,
+                                       size_t a_stride, const float *w, float *c,
+                                       size_t c_stride, int accumulate) {
+  const float *a0 = a;
+  const float *a1 = mr > 1 ? a0 + a_stride : a0;
+  const float *a2 = mr > 2 ? a1 + a_stride : a1;
+  const float *a3 = mr > 3 ? a2 + a_stride : a2;
+  const float *a4 = mr > 4 ? a3 + a_stride : a3;
+
+  v128_t acc00 = wasm_v128_load(w), acc01 = wasm_v128_load(w + 4);
+  v128_t acc10 = acc00, acc11 = acc01, acc20 = acc00, acc21 = acc01, acc30 = acc00, acc31 = acc01;
+  v128_t acc40 = acc00, acc41 = acc01;
+  w += 8;
+
+  for (size_t k = 0; k < kc; k++, w += 8) {
+    const v128_t b0 = wasm_v128_load(w), b1 = wasm_v128_load(w + 4);
+    const v128_t x0 = wasm_v128_load32_splat(a0 + k);
+    acc00 = wasm_f32x4_add(acc00, wasm_f32x4_mul(x0, b0));
+    acc01 = wasm_f32x4_add(acc01, wasm_f32x4_mul(x0, b1));
+    const v128_t x1 = wasm_v128_load32_splat(a1 + k);
+    acc10 = wasm_f32x4_add(acc10, wasm_f32x4_mul(x1, b0));
+    acc11 = wasm_f32x4_add(acc11, wasm_f32x4_mul(x1, b1));
+    const v128_t x2 = wasm_v128_load32_splat(a2 + k);
+    acc20 = wasm_f32x4_add(acc20, wasm_f32x4_mul(x2, b0));
+    acc21 = wasm_f32x4_add(acc21, wasm_f32x4_mul(x2, b1));
+    const v128_t x3 = wasm_v128_load32_splat(a3 + k);
+    acc30 = wasm_f32x4_add(acc30, wasm_f32x4_mul(x3, b0));
+    acc31 = wasm_f32x4_add(acc31, wasm_f32x4_mul(x3, b1));
+    const v128_t x4 = wasm_v128_load32_splat(a4 + k);
+    acc40 = wasm_f32x4_add(acc40, wasm_f32x4_mul(x4, b0));
+    acc41 = wasm_f32x4_add(acc41, wasm_f32x4_mul(x4, b1));
+  }
+
+  /* The C row pointers are formed only now: live across the loop they would push V8 (15
+   * usable general registers on x64) into reloading operands inside it. */
+  float *c0 = c;
+  float *c1 = mr > 1 ? c0 + c_stride : c0;
+  float *c2 = mr > 2 ? c1 + c_stride : c1;
+  float *c3 = mr > 3 ? c2 + c_stride : c2;
+  float *c4 = mr > 4 ? c3 + c_stride : c3;
+  if (nc == 8) {
+    /* All old C rows are read before any store (see wt_store_edge). */
+    if (accumulate) {
+      acc00 = wasm_f32x4_add(acc00, wasm_v128_load(c0)), acc01 = wasm_f32x4_add(acc01, wasm_v128_load(c0 + 4));
+      acc10 = wasm_f32x4_add(acc10, wasm_v128_load(c1)), acc11 = wasm_f32x4_add(acc11, wasm_v128_load(c1 + 4));
+      acc20 = wasm_f32x4_add(acc20, wasm_v128_load(c2)), acc21 = wasm_f32x4_add(acc21, wasm_v128_load(c2 + 4));
+      acc30 = wasm_f32x4_add(acc30, wasm_v128_load(c3)), acc31 = wasm_f32x4_add(acc31, wasm_v128_load(c3 + 4));
+      acc40 = wasm_f32x4_add(acc40, wasm_v128_load(c4)), acc41 = wasm_f32x4_add(acc41, wasm_v128_load(c4 + 4));
+    }
+    wasm_v128_store(c4, acc40), wasm_v128_store(c4 + 4, acc41);
+    wasm_v128_store(c3, acc30), wasm_v128_store(c3 + 4, acc31);
+    wasm_v128_store(c2, acc20), wasm_v128_store(c2 + 4, acc21);
+    wasm_v128_store(c1, acc10), wasm_v128_store(c1 + 4, acc11);
+    wasm_v128_store(c0, acc00), wasm_v128_store(c0 + 4, acc01);
+    return;
+  }
+  float acc[5][8];
+  wasm_v128_store(acc[0], acc00), wasm_v128_store(acc[0] + 4, acc01);
+  wasm_v128_store(acc[1], acc10), wasm_v128_store(acc[1] + 4, acc11);
+  wasm_v128_store(acc[2], acc20), wasm_v128_store(acc[2] + 4, acc21);
+  wasm_v128_store(acc[3], acc30), wasm_v128_store(acc[3] + 4, acc31);
+  wasm_v128_store(acc[4], acc40), wasm_v128_store(acc[4] + 4, acc41);
+  float *const cs[5] = {c0, c1, c2, c3, c4};
+  wt_store_edge(cs, (const float (*)[8])acc, nc, accumulate);
+}

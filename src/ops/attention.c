@@ -1,0 +1,151 @@
+/* Scaled dot-product attention (the core of F.multi_head_attention_forward and
+ * F.scaled_dot_product_attention), per batch n and head h:
+ *   q [L, E], k [S, E], v [S, Ev]  ->  out [L, Ev]        (strided views, see webtorch.h)
+ *   scores [rows, S] = q @ k^T            GEMM kernel (k packed transposed)
+ *   P = softmax(scores*scale + masks)     fused row kernel: scale, masks, max, exp, sum,
+ *       * dropout                         1/sum and the dropout factors, in place
+ *   out [rows, Ev] = P @ v                GEMM kernel, written through out's strides
+ * P lives in the caller's `weights` when it wants them, else in one scratch block of at
+ * most WT_SCRATCH_CHUNK_FLOATS (query rows are processed in chunks). Two bool masks, or
+ * a "keep" mask, are folded into one byte row per query row (S bytes of scratch). */
+#include <string.h>
+
+#include "internal.h"
+#include "kernels/kernels.h"
+
+/* One past the highest element offset of a strided [N, H, rows, cols] view, or -1 when
+ * it overflows int64. Strides are >= 0 (checked by the caller). */
+static int64_t wt_view_extent(const int32_t *st, int64_t N, int64_t H, int64_t rows, int64_t cols) {
+  const int64_t sizes[3] = {N, H, rows};
+  int64_t e = cols, t;
+  for (int i = 0; i < 3; i++) {
+    if (!wt_mul_i64(sizes[i] - 1, st[i], &t) || t > INT64_MAX - e) return -1;
+    e += t;
+  }
+  return e;
+}
+
+static int64_t wt_view_offset(const int32_t *st, int64_t n, int64_t h, int64_t row) {
+  return n * st[0] + h * st[1] + row * st[2];
+}
+
+wt_status wt_attention_forward_f32(const wt_attention_params *p, float *out, float *weights,
+                                   const float *q, const float *k, const float *v,
+                                   const void *mask0, const void *mask1, const float *dropout,
+                                   float scale) {
+  static const char *fn = "wt_attention_forward_f32";
+  WT_CHECK_PTR(p, fn, "p");
+  WT_CHECK_PTR(out, fn, "out");
+  WT_CHECK_PTR(q, fn, "q");
+  WT_CHECK_PTR(k, fn, "k");
+  WT_CHECK_PTR(v, fn, "v");
+  WT_CHECK_POS(p->batch, fn, "batch");
+  WT_CHECK_POS(p->heads, fn, "heads");
+  WT_CHECK_POS(p->q_len, fn, "q_len");
+  WT_CHECK_POS(p->kv_len, fn, "kv_len");
+  WT_CHECK_POS(p->head_dim, fn, "head_dim");
+  WT_CHECK_POS(p->v_head_dim, fn, "v_head_dim");
+  const int64_t N = p->batch, H = p->heads, L = p->q_len, S = p->kv_len, E = p->head_dim,
+                Ev = p->v_head_dim;
+  const void *masks[2] = {mask0, mask1};
+  struct {
+    const char *name;
+    const int32_t *st;
+    int64_t rows, cols, elem;
+  } views[6] = {{"q", p->q_strides, L, E, 4},           {"k", p->k_strides, S, E, 4},
+                {"v", p->v_strides, S, Ev, 4},          {"out", p->out_strides, L, Ev, 4},
+                {"mask0", p->mask_strides[0], L, S, 0}, {"mask1", p->mask_strides[1], L, S, 0}};
+  if (p->causal != 0 && p->causal != 1) return wt_error(WT_EINVAL, "%s: causal must be 0 or 1, got %d", fn, p->causal);
+  int n_add = 0, n_bool = 0, n_keep = 0;
+  for (int i = 0; i < 2; i++) {
+    const int32_t kind = p->mask_kind[i];
+    if (kind < WT_MASK_NONE || kind > WT_MASK_KEEP)
+      return wt_error(WT_EINVAL, "%s: mask_kind[%d] must be a wt_mask_kind (0..3), got %d", fn, i, kind);
+    if ((kind == WT_MASK_NONE) != (masks[i] == NULL))
+      return wt_error(WT_EINVAL, "%s: mask%d must be %s for mask_kind %d", fn, i,
+                      kind == WT_MASK_NONE ? "NULL" : "non-NULL", kind);
+    views[4 + i].elem = kind == WT_MASK_NONE ? 0 : kind == WT_MASK_ADD ? 4 : 1;
+    n_add += kind == WT_MASK_ADD;
+    n_bool += kind == WT_MASK_BLOCK || kind == WT_MASK_KEEP;
+    n_keep += kind == WT_MASK_KEEP;
+  }
+  if (n_add > 1) return wt_error(WT_EINVAL, "%s: at most one mask may be WT_MASK_ADD, got 2", fn);
+  for (int i = 0; i < 6; i++) {
+    if (views[i].elem == 0) continue;
+    for (int d = 0; d < 3; d++)
+      if (views[i].st[d] < 0)
+        return wt_error(WT_EINVAL, "%s: %s strides[%d] must be >= 0, got %d", fn, views[i].name, d, views[i].st[d]);
+    if (i < 4 && views[i].st[2] < views[i].cols)
+      return wt_error(WT_EINVAL, "%s: %s row stride (%d) must be >= its row length (%lld)", fn, views[i].name,
+                      views[i].st[2], (long long)views[i].cols);
+    const int64_t ext = wt_view_extent(views[i].st, N, H, views[i].rows, views[i].cols);
+    if (ext < 0 || (uint64_t)ext > SIZE_MAX / (uint64_t)views[i].elem)
+      return wt_error(WT_EINVAL, "%s: the extent of %s overflows", fn, views[i].name);
+  }
+  int64_t total;
+  if (!wt_mul_i64(N * H, L, &total) || !wt_mul_i64(total, S, &total) || total > (int64_t)(SIZE_MAX / sizeof(float)))
+    return wt_error(WT_EINVAL, "%s: batch*heads*q_len*kv_len overflows", fn);
+
+  /* P goes straight into weights when given; otherwise into row chunks of scratch */
+  int64_t chunk = L;
+  if (weights == NULL && chunk * S > WT_SCRATCH_CHUNK_FLOATS) {
+    chunk = WT_SCRATCH_CHUNK_FLOATS / S;
+    if (chunk < 1) chunk = 1;
+  }
+  const int combine = n_bool > 1 || n_keep > 0;
+  const int64_t p_bytes = weights == NULL ? chunk * S * (int64_t)sizeof(float) : 0;
+  const int64_t bytes = p_bytes + (combine ? S : 0);
+  unsigned char *scratch = NULL;
+  if (bytes > 0) {
+    scratch = wt_scratch_alloc(bytes);
+    if (scratch == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes of scratch", fn, (long long)bytes);
+  }
+  uint8_t *combined = combine ? (uint8_t *)(scratch + p_bytes) : NULL;
+
+  wt_status st = WT_OK;
+  for (int64_t n = 0; n < N && st == WT_OK; n++) {
+    for (int64_t h = 0; h < H && st == WT_OK; h++) {
+      const float *qh = q + wt_view_offset(p->q_strides, n, h, 0);
+      const float *kh = k + wt_view_offset(p->k_strides, n, h, 0);
+      const float *vh = v + wt_view_offset(p->v_strides, n, h, 0);
+      float *oh = out + wt_view_offset(p->out_strides, n, h, 0);
+      const int64_t plane = (n * H + h) * L; /* first row of this head in weights/dropout */
+      for (int64_t l0 = 0; l0 < L; l0 += chunk) {
+        const int64_t rows = L - l0 < chunk ? L - l0 : chunk;
+        float *P = weights != NULL ? weights + (plane + l0) * S : (float *)scratch;
+        st = wt_gemm_run(fn, (int32_t)rows, (int32_t)S, (int32_t)E, qh + l0 * p->q_strides[2], p->q_strides[2], kh,
+                         p->k_strides[2], 1, P, (int32_t)S, NULL, 0);
+        if (st != WT_OK) break;
+        for (int64_t r = 0; r < rows; r++) {
+          const int64_t l = l0 + r;
+          const float *bias = NULL;
+          const uint8_t *block = NULL;
+          if (combine) memset(combined, 0, (size_t)S);
+          for (int i = 0; i < 2; i++) {
+            const int32_t kind = p->mask_kind[i];
+            if (kind == WT_MASK_NONE) continue;
+            const int64_t off = wt_view_offset(p->mask_strides[i], n, h, l);
+            if (kind == WT_MASK_ADD) {
+              bias = (const float *)masks[i] + off;
+            } else if (!combine) {
+              block = (const uint8_t *)masks[i] + off;
+            } else {
+              const uint8_t *m = (const uint8_t *)masks[i] + off;
+              const uint8_t masked_when = kind == WT_MASK_BLOCK;
+              for (int64_t j = 0; j < S; j++) combined[j] |= (m[j] != 0) == masked_when;
+            }
+          }
+          if (combine) block = combined;
+          const int64_t limit = p->causal && l + 1 < S ? l + 1 : S;
+          const float *drop = dropout != NULL ? dropout + (plane + l) * S : NULL;
+          WT_UKERNEL(wt_f32_attn_softmax_ukernel)((size_t)S, (size_t)limit, scale, bias, block, drop, P + r * S);
+        }
+        st = wt_gemm_run(fn, (int32_t)rows, (int32_t)Ev, (int32_t)S, P, (int32_t)S, vh, p->v_strides[2], 0,
+                         oh + l0 * p->out_strides[2], p->out_strides[2], NULL, 0);
+        if (st != WT_OK) break;
+      }
+    }
+  }
+  wt_scratch_free(scratch);
+  return st;
+}

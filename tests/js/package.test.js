@@ -1,0 +1,102 @@
+// The npm package as users get it: `npm pack`, the tarball installed into a scratch project with
+// no network, and a forward pass run there in a child Node process — as an ES module, and from
+// CommonJS through import() (the documented answer for require() callers). Also `npm run size`.
+// Exports the tarball helper for the browser test, which bundles the same tarball with Vite.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { jest } from '@jest/globals';
+import { packAndInstall } from './package_util.js';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+
+let scratch;
+let files;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'webtorch-pkg-'));
+  ({ files } = await packAndInstall(scratch));
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test('the tarball holds the JS, its type declarations and both builds — nothing else', () => {
+  expect(files).toContain('package.json');
+  expect(files).toContain('js/index.js');
+  expect(files).toContain('js/index.d.ts');
+  for (const f of ['dist/webtorch-simd.mjs', 'dist/webtorch-simd.wasm', 'dist/webtorch-scalar.mjs', 'dist/webtorch-scalar.wasm']) {
+    expect(files).toContain(f);
+  }
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|js\/.+\.(js|d\.ts)|dist\/webtorch-(simd|scalar)\.(mjs|wasm))$/.test(f));
+  expect(stray).toEqual([]);
+});
+
+test('no eval or new Function in any shipped file (the Emscripten glue included)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const offenders = files.filter((f) => /\.(m?js)$/.test(f)).filter((f) => {
+    const text = readFileSync(path.join(scratch, 'node_modules/webtorch', f), 'utf8');
+    // eval( not preceded by '.' (module.eval()) and not a method definition (`eval() {`).
+    const code = text.replace(/^\s*eval\(\)\s*\{/gm, '');
+    return /(?<![.\w$])eval\s*\(|\bnew\s+Function\s*\(|(?<![.\w$])Function\s*\(\s*['"`]/.test(code);
+  });
+  expect(offenders).toEqual([]);
+});
+
+const FORWARD = `
+  await torch.ready();
+  torch.manual_seed(0);
+  const net = new nn.Sequential(new nn.Linear(4, 3), new nn.ReLU(), new nn.Linear(3, 2));
+  const y = net.forward(torch.ones(2, 4));
+  console.log(JSON.stringify({ backend: torch.backend(), shape: y.shape, values: Array.from(y.toTypedArray()) }));
+`;
+
+function expectedForward() {
+  // The same program in this process, from the repo's sources.
+  return import('../../js/index.js').then(async ({ default: torch, nn }) => {
+    await torch.ready();
+    torch.manual_seed(0);
+    const net = new nn.Sequential(new nn.Linear(4, 3), new nn.ReLU(), new nn.Linear(3, 2));
+    const y = net.forward(torch.ones(2, 4));
+    const out = { shape: y.shape, values: Array.from(y.toTypedArray()) };
+    y.dispose();
+    return out;
+  });
+}
+
+test('a forward pass in Node from the installed tarball (ES module import)', async () => {
+  writeFileSync(path.join(scratch, 'esm.mjs'), `import torch, { nn } from 'webtorch';\n${FORWARD}`);
+  const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: scratch });
+  const got = JSON.parse(stdout);
+  expect(got.backend).toEqual({ simd: true, threads: 1, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  expect({ shape: got.shape, values: got.values }).toEqual(await expectedForward());
+});
+
+test('CommonJS callers load it with import()', async () => {
+  writeFileSync(path.join(scratch, 'cjs.cjs'),
+    `(async () => {\n  const { default: torch, nn } = await import('webtorch');\n${FORWARD}\n})();`);
+  const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: scratch });
+  expect(JSON.parse(stdout).shape).toEqual([2, 2]);
+});
+
+test('npm run size reports both builds and keeps the SIMD build under 150 KB gzipped', async () => {
+  const { stdout } = await run(process.execPath, [path.join(ROOT, '.ci/size.js'), '--json'], { cwd: ROOT });
+  const report = JSON.parse(stdout);
+  expect(report.budget).toBe(150_000);
+  expect(Object.keys(report.builds)).toEqual(['simd', 'scalar']);
+  const { simd, scalar } = report.builds;
+  expect(simd.bundled_gzip).toBeLessThanOrEqual(150_000);
+  expect(simd.bundled_gzip).toBe(simd.wasm.gzip + simd.glue.gzip + simd.js_bundled.gzip);
+  expect(scalar.wasm.bytes).toBeLessThan(simd.wasm.bytes);
+  // The human-readable form prints the same totals.
+  const text = (await run(process.execPath, [path.join(ROOT, '.ci/size.js')], { cwd: ROOT })).stdout;
+  expect(text).toContain(`${(simd.bundled_gzip / 1000).toFixed(1)} KB`);
+});
