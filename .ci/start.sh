@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash .ci/deps.sh
-bash .ci/build-wasm.sh >/dev/null
+bash .ci/build.sh >/dev/null
 node web-demo/node-example.mjs
 exec node web-demo/serve.js "$@"

@@ -26,7 +26,7 @@ const flag = (name) => args.includes(`--${name}`);
 const JSON_OUT = flag('json');
 const QUICK = flag('quick');
 if (flag('browser')) {
-  console.error('bench: --browser is not implemented yet (the Node harness is); see bench/README.md');
+  console.error('bench: --browser is not implemented yet (the Node harness is); see "Performance" in README.md');
   process.exit(2);
 }
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');

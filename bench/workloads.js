@@ -110,7 +110,11 @@ export async function tfSetup(name) {
   if (name === 'transformer' || name === 'net') return null;
   const tf = await loadTf();
   const r = (shape) => tf.randomNormal(shape, 0, 1, 'float32', 0);
-  const run = (fn) => () => tf.tidy(() => { fn().dataSync(); });
+  // The wasm backend runs every op synchronously inside the call, so the forward is complete
+  // when fn returns; reading the result back (dataSync) would add a copy out of the wasm heap
+  // and a large JS allocation per run (periodic GC pauses: medians 3-10x the compute), which
+  // the webtorch rows do not pay either.
+  const run = (fn) => () => tf.tidy(() => { fn(); });
   switch (name) {
     case 'linear': {
       const x = r([64, 1024]), wT = r([1024, 1024]), b = r([1024]); // weights pre-transposed [in, out]
@@ -141,7 +145,8 @@ export async function tfSetup(name) {
       const x = r([128, 512]), g = r([512]), b = r([512]);
       return run(() => {
         const { mean, variance } = tf.moments(x, -1, true);
-        return x.sub(mean).mul(tf.rsqrt(variance.add(1e-5))).mul(g).add(b);
+        // functional forms: tfjs-core's chained ops (x.sub ...) exist only after a side-effect import
+        return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, 1e-5))), g), b);
       });
     }
     default: throw new Error(`bench: unknown workload ${name}`);

@@ -33,7 +33,8 @@ export function bindArgs(who, args, spec) {
     const names = spec.map(([name]) => name);
     for (const key of Object.keys(options)) {
       if (!names.includes(key)) {
-        throw new Error(`${who}: unknown option '${key}' (expected one of: ${names.join(', ')})`);
+        const expected = names.length ? `expected one of: ${names.join(', ')}` : 'it takes no arguments';
+        throw new Error(`${who}: unknown option '${key}' (${expected})`);
       }
       if (key in out) throw new Error(`${who}: got multiple values for argument '${key}'`);
       if (options[key] !== undefined) out[key] = options[key];

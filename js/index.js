@@ -10,6 +10,7 @@ import * as T from './tensor.js';
 import { manual_seed as seedGenerator, initial_seed } from './random.js';
 import { parseSafetensors, serializeSafetensors } from './safetensors.js';
 import * as nn from './nn/index.js';
+import { _dropout } from './nn/functional/dropout.js';
 import { summary } from './summary.js';
 import { describe, bindArgs, REQUIRED } from './args.js';
 
@@ -47,7 +48,7 @@ export const hardshrink = (input, ...args) => F.hardshrink(input, ...args);
 // torch.dropout(input, p, train) and friends: p and train are required, as in PyTorch.
 const torchDropout = (name, kind) => (input, ...args) => {
   const o = bindArgs(`torch.${name}`, args, [['p', REQUIRED], ['train', REQUIRED]]);
-  return F._dropout(`torch.${name}`, input, o.p, o.train, false, kind);
+  return _dropout(`torch.${name}`, input, o.p, o.train, false, kind);
 };
 export const dropout = torchDropout('dropout', {});
 export const alpha_dropout = torchDropout('alpha_dropout', { alpha: true });

@@ -81,6 +81,11 @@ typedef struct wt_geom3 {
  * sizes >= 1 (im2col and col2im treat whatever falls outside the image as padding). */
 wt_status wt_conv_geom(const char *fn, const wt_conv_params *p, int transposed, int rule, wt_geom3 *g);
 
+/* The checks every sliding-window op (conv, transposed conv, unfold, fold, pooling) makes on
+ * dim i of its params: in_size, out_size, kernel, stride and dilation are >= 1. */
+wt_status wt_check_window_dim(const char *fn, int i, int32_t in_size, int32_t out_size, int32_t kernel,
+                              int32_t stride, int32_t dilation);
+
 /* col[r, j - j0] (row length n) = img value under tap r = (c, kd, kh, kw) of window j, for
  * windows j in [j0, j0 + n) (flat over grid) and channels c < channels. */
 void wt_im2col(const wt_geom3 *g, const float *img, int64_t channels, int64_t j0, int64_t n,

@@ -190,10 +190,3 @@ export interface MultiHeadAttentionForwardArgs {
 }
 /** PyTorch's positional order (query, key, value, embed_dim_to_check, ...) or one object of MultiHeadAttentionForwardArgs. */
 export function multi_head_attention_forward(...args: unknown[]): [attn_output: Tensor, attn_weights: Tensor | null];
-
-// ---- helpers the layers share ----------------------------------------------------------------
-/** The prefix of an error message: a string, or a Module's one-line repr. */
-export function label(who: string | { _get_name(): string; extra_repr(): string }): string;
-/** Throws unless t is a live Tensor of the dtype(s); returns it (null passes when optional). */
-export function checkTensor(who: string | object, name: string, t: unknown,
-  options?: { dtype?: Dtype | Dtype[] | null; optional?: boolean }): Tensor;

@@ -1,11 +1,11 @@
 // Types of torch.nn (js/nn/index.js): containers and every layer, constructor arguments with
 // PyTorch's names in PyTorch's order (see PyArgs in module.d.ts). See docs/nn.md.
 
-import { Tensor, Parameter, Dtype } from '../tensor.js';
-import { Module, PyArgs, IntOrTuple, Device, FactoryKwargs } from './module.js';
+import { Tensor, Parameter } from '../tensor.js';
+import { Module, PyArgs, IntOrTuple, Device, FactoryDtype, FactoryKwargs } from './module.js';
 
 export { Module, Parameter };
-export type { PyArgs, Prefixes, IntOrTuple, Device, FactoryKwargs, RemovableHandle, ForwardHook, ForwardPreHook } from './module.js';
+export type { PyArgs, Prefixes, IntOrTuple, Device, FactoryDtype, FactoryKwargs, RemovableHandle, ForwardHook, ForwardPreHook } from './module.js';
 export * as init from './init.js';
 export * as functional from './functional.js';
 
@@ -91,7 +91,7 @@ export class Identity extends T1 {
 
 export interface LinearArgs extends FactoryKwargs { in_features: number; out_features: number; bias?: boolean }
 export class Linear extends T1 {
-  constructor(...args: PyArgs<[in_features: number, out_features: number], [bias: boolean, device: Device, dtype: Dtype | null], LinearArgs>);
+  constructor(...args: PyArgs<[in_features: number, out_features: number], [bias: boolean, device: Device, dtype: FactoryDtype], LinearArgs>);
   in_features: number;
   out_features: number;
   weight: Parameter;
@@ -101,7 +101,7 @@ export class Linear extends T1 {
 
 export interface BilinearArgs extends FactoryKwargs { in1_features: number; in2_features: number; out_features: number; bias?: boolean }
 export class Bilinear extends Module<[input1: Tensor, input2: Tensor], Tensor> {
-  constructor(...args: PyArgs<[in1_features: number, in2_features: number, out_features: number], [bias: boolean, device: Device, dtype: Dtype | null], BilinearArgs>);
+  constructor(...args: PyArgs<[in1_features: number, in2_features: number, out_features: number], [bias: boolean, device: Device, dtype: FactoryDtype], BilinearArgs>);
   weight: Parameter;
   bias: Parameter | null;
   reset_parameters(): void;
@@ -153,7 +153,7 @@ export class Softsign extends T1 { constructor(); }
 export class LogSigmoid extends T1 { constructor(); }
 export class Tanhshrink extends T1 { constructor(); }
 export class PReLU extends T1 {
-  constructor(...args: PyArgs<[], [num_parameters: number, init: number, device: Device, dtype: Dtype | null], FactoryKwargs & { num_parameters: number; init: number }>);
+  constructor(...args: PyArgs<[], [num_parameters: number, init: number, device: Device, dtype: FactoryDtype], FactoryKwargs & { num_parameters: number; init: number }>);
   weight: Parameter;
   reset_parameters(): void;
 }
@@ -199,7 +199,7 @@ export interface EmbeddingArgs extends FactoryKwargs {
 export class Embedding extends T1 {
   constructor(...args: PyArgs<[num_embeddings: number, embedding_dim: number], [padding_idx: number | null,
     max_norm: number | null, norm_type: number, scale_grad_by_freq: boolean, sparse: boolean, _weight: Tensor | null,
-    device: Device, dtype: Dtype | null], EmbeddingArgs>);
+    device: Device, dtype: FactoryDtype], EmbeddingArgs>);
   num_embeddings: number;
   embedding_dim: number;
   padding_idx: number | null;
@@ -220,7 +220,7 @@ export interface EmbeddingBagArgs extends FactoryKwargs {
 export class EmbeddingBag extends Module<[input: Tensor, offsets?: Tensor | null | { offsets?: Tensor | null; per_sample_weights?: Tensor | null }, ...rest: any[]], Tensor> {
   constructor(...args: PyArgs<[num_embeddings: number, embedding_dim: number], [max_norm: number | null,
     norm_type: number, scale_grad_by_freq: boolean, mode: BagMode, sparse: boolean, _weight: Tensor | null,
-    include_last_offset: boolean, padding_idx: number | null, device: Device, dtype: Dtype | null], EmbeddingBagArgs>);
+    include_last_offset: boolean, padding_idx: number | null, device: Device, dtype: FactoryDtype], EmbeddingBagArgs>);
   weight: Parameter;
   reset_parameters(): void;
   static from_pretrained(embeddings: Tensor, ...args: PyArgs<[], [freeze: boolean, max_norm: number | null,
@@ -275,7 +275,7 @@ export interface ConvArgs extends FactoryKwargs {
 }
 type ConvCall = PyArgs<[in_channels: number, out_channels: number, kernel_size: IntOrTuple], [stride: IntOrTuple,
   padding: IntOrTuple | 'same' | 'valid', dilation: IntOrTuple, groups: number, bias: boolean,
-  padding_mode: PaddingMode, device: Device, dtype: Dtype | null], ConvArgs>;
+  padding_mode: PaddingMode, device: Device, dtype: FactoryDtype], ConvArgs>;
 declare class ConvNd extends T1 {
   in_channels: number;
   out_channels: number;
@@ -299,7 +299,7 @@ export interface ConvTransposeArgs extends FactoryKwargs {
 }
 type ConvTransposeCall = PyArgs<[in_channels: number, out_channels: number, kernel_size: IntOrTuple],
   [stride: IntOrTuple, padding: IntOrTuple, output_padding: IntOrTuple, groups: number, bias: boolean,
-    dilation: IntOrTuple, padding_mode: 'zeros', device: Device, dtype: Dtype | null], ConvTransposeArgs>;
+    dilation: IntOrTuple, padding_mode: 'zeros', device: Device, dtype: FactoryDtype], ConvTransposeArgs>;
 declare class ConvTransposeNd extends Module<[input: Tensor, output_size?: number[] | null | { output_size?: number[] | null }], Tensor> {
   in_channels: number;
   out_channels: number;
@@ -390,7 +390,7 @@ export interface NormArgs extends FactoryKwargs {
   num_features: number; eps?: number; momentum?: number | null; affine?: boolean; track_running_stats?: boolean;
 }
 type NormCall = PyArgs<[num_features: number], [eps: number, momentum: number | null, affine: boolean,
-  track_running_stats: boolean, device: Device, dtype: Dtype | null], NormArgs>;
+  track_running_stats: boolean, device: Device, dtype: FactoryDtype], NormArgs>;
 declare class NormBase extends T1 {
   num_features: number;
   eps: number;
@@ -413,7 +413,7 @@ export class InstanceNorm2d extends NormBase { constructor(...args: NormCall); }
 export class InstanceNorm3d extends NormBase { constructor(...args: NormCall); }
 export class LayerNorm extends T1 {
   constructor(...args: PyArgs<[normalized_shape: IntOrTuple], [eps: number, elementwise_affine: boolean, device: Device,
-    dtype: Dtype | null], FactoryKwargs & { normalized_shape: IntOrTuple; eps?: number; elementwise_affine?: boolean }>);
+    dtype: FactoryDtype], FactoryKwargs & { normalized_shape: IntOrTuple; eps?: number; elementwise_affine?: boolean }>);
   normalized_shape: number[];
   eps: number;
   weight: Parameter | null;
@@ -421,7 +421,7 @@ export class LayerNorm extends T1 {
 }
 export class GroupNorm extends T1 {
   constructor(...args: PyArgs<[num_groups: number, num_channels: number], [eps: number, affine: boolean, device: Device,
-    dtype: Dtype | null], FactoryKwargs & { num_groups: number; num_channels: number; eps?: number; affine?: boolean }>);
+    dtype: FactoryDtype], FactoryKwargs & { num_groups: number; num_channels: number; eps?: number; affine?: boolean }>);
   weight: Parameter | null;
   bias: Parameter | null;
 }
@@ -454,7 +454,7 @@ export class RNN extends Module<[input: Tensor, hx?: Tensor | null], [output: Te
 export class LSTM extends Module<[input: Tensor, hx?: [h0: Tensor, c0: Tensor] | null],
   [output: Tensor, state: [h_n: Tensor, c_n: Tensor]]> {
   constructor(...args: PyArgs<[input_size: number, hidden_size: number], [...RNNPos, proj_size: number, device: Device,
-    dtype: Dtype | null], RNNArgs & { proj_size?: number }>);
+    dtype: FactoryDtype], RNNArgs & { proj_size?: number }>);
   input_size: number;
   hidden_size: number;
   num_layers: number;
@@ -469,13 +469,13 @@ export class GRU extends Module<[input: Tensor, hx?: Tensor | null], [output: Te
 interface CellArgs extends FactoryKwargs { input_size: number; hidden_size: number; bias?: boolean }
 export class RNNCell extends Module<[input: Tensor, hx?: Tensor | null], Tensor> {
   constructor(...args: PyArgs<[input_size: number, hidden_size: number], [bias: boolean, nonlinearity: 'tanh' | 'relu',
-    device: Device, dtype: Dtype | null], CellArgs & { nonlinearity?: 'tanh' | 'relu' }>);
+    device: Device, dtype: FactoryDtype], CellArgs & { nonlinearity?: 'tanh' | 'relu' }>);
 }
 export class LSTMCell extends Module<[input: Tensor, hx?: [h: Tensor, c: Tensor] | null], [h: Tensor, c: Tensor]> {
-  constructor(...args: PyArgs<[input_size: number, hidden_size: number], [bias: boolean, device: Device, dtype: Dtype | null], CellArgs>);
+  constructor(...args: PyArgs<[input_size: number, hidden_size: number], [bias: boolean, device: Device, dtype: FactoryDtype], CellArgs>);
 }
 export class GRUCell extends Module<[input: Tensor, hx?: Tensor | null], Tensor> {
-  constructor(...args: PyArgs<[input_size: number, hidden_size: number], [bias: boolean, device: Device, dtype: Dtype | null], CellArgs>);
+  constructor(...args: PyArgs<[input_size: number, hidden_size: number], [bias: boolean, device: Device, dtype: FactoryDtype], CellArgs>);
 }
 
 // ---- attention, transformer ----------------------------------------------------------------
@@ -492,7 +492,7 @@ export class MultiheadAttention extends Module<[query: Tensor, key: Tensor, valu
   ...rest: (Tensor | boolean | null | MultiheadAttentionForwardOptions)[]], [attn_output: Tensor, attn_weights: Tensor | null]> {
   constructor(...args: PyArgs<[embed_dim: number, num_heads: number], [dropout: number, bias: boolean,
     add_bias_kv: boolean, add_zero_attn: boolean, kdim: number | null, vdim: number | null, batch_first: boolean,
-    device: Device, dtype: Dtype | null], MultiheadAttentionArgs>);
+    device: Device, dtype: FactoryDtype], MultiheadAttentionArgs>);
   embed_dim: number;
   num_heads: number;
   batch_first: boolean;
@@ -505,7 +505,7 @@ export interface TransformerLayerArgs extends FactoryKwargs {
 }
 type LayerCall = PyArgs<[d_model: number, nhead: number], [dim_feedforward: number, dropout: number,
   activation: Activation, layer_norm_eps: number, batch_first: boolean, norm_first: boolean, device: Device,
-  dtype: Dtype | null], TransformerLayerArgs>;
+  dtype: FactoryDtype], TransformerLayerArgs>;
 type Mask = Tensor | null;
 export class TransformerEncoderLayer extends Module<[src: Tensor, ...rest: (Mask | { src_mask?: Mask; src_key_padding_mask?: Mask })[]], Tensor> {
   constructor(...args: LayerCall);
@@ -542,7 +542,7 @@ export class Transformer extends Module<[src: Tensor, tgt: Tensor, ...rest: (Mas
   constructor(...args: PyArgs<[], [d_model: number, nhead: number, num_encoder_layers: number,
     num_decoder_layers: number, dim_feedforward: number, dropout: number, activation: Activation,
     custom_encoder: Module | null, custom_decoder: Module | null, layer_norm_eps: number, batch_first: boolean,
-    norm_first: boolean, device: Device, dtype: Dtype | null], TransformerArgs>);
+    norm_first: boolean, device: Device, dtype: FactoryDtype], TransformerArgs>);
   encoder: Module;
   decoder: Module;
   d_model: number;

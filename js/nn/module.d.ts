@@ -22,10 +22,12 @@ export type PyArgs<Req extends unknown[], Opt extends unknown[], K> =
 export type IntOrTuple = number | number[];
 /** Accepted and ignored: webtorch has one device. */
 export type Device = 'cpu' | null;
-/** Factory keyword arguments PyTorch's layers take. */
+/** Parameters are float32: the one dtype a layer's factory kwargs accept. */
+export type FactoryDtype = 'float32' | null;
+/** Factory keyword arguments PyTorch's layers take (anything else throws). */
 export interface FactoryKwargs {
   device?: Device;
-  dtype?: Dtype | null;
+  dtype?: FactoryDtype;
 }
 
 /** What module.remove()-able hook registration returns. */

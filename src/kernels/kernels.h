@@ -76,23 +76,23 @@ float wt_f32_rmin_ukernel__scalar(size_t n, const float *x);
 void wt_f32_softmax_ukernel__wasmsimd(size_t n, const float *x, float *y, int log);
 void wt_f32_softmax_ukernel__scalar(size_t n, const float *x, float *y, int log);
 
-/* ---- f32-gemm: 5x8 register tile ----
+/* ---- f32-gemm: 4x8 register tile ----
  * Packed weights for one panel of up to 8 columns (see wt_f32_gemm_pack_b_x8):
  *   w[0..8)                 bias of the 8 columns (0 where absent / beyond N)
  *   w[8 + k*8 + j]          B(k, col0 + j), 0 for columns beyond N
- * The kernel computes rows [0, mr) (1 <= mr <= 5) and columns [0, nc) (1 <= nc <= 8):
+ * The kernel computes rows [0, mr) (1 <= mr <= 4) and columns [0, nc) (1 <= nc <= 8):
  *   c[i*c_stride + j] = (accumulate ? c[..] : 0) + w_bias[j] + sum_k a[i*a_stride + k] * B(k, j)
  * reading only a[i*a_stride + k] for i < mr, k < kc, and writing only c[i][j < nc]. */
-void wt_f32_gemm_ukernel_5x8__wasmsimd(size_t mr, size_t nc, size_t kc, const float *a,
+void wt_f32_gemm_ukernel_4x8__wasmsimd(size_t mr, size_t nc, size_t kc, const float *a,
                                        size_t a_stride, const float *w, float *c,
                                        size_t c_stride, int accumulate);
-void wt_f32_gemm_ukernel_5x8__scalar(size_t mr, size_t nc, size_t kc, const float *a,
+void wt_f32_gemm_ukernel_4x8__scalar(size_t mr, size_t nc, size_t kc, const float *a,
                                      size_t a_stride, const float *w, float *c,
                                      size_t c_stride, int accumulate);
 /* Packs B (K x N, or N x K if trans_b) into ceil(N/8) panels of (8 + K*8) floats each. */
 void wt_f32_gemm_pack_b_x8(size_t N, size_t K, const float *B, size_t ldb, int trans_b,
                            const float *bias, float *packed);
-#define WT_GEMM_MR 5
+#define WT_GEMM_MR 4
 #define WT_GEMM_NR 8
 
 /* ---- f32-maxpool: one output row along the innermost spatial dim ----
@@ -183,6 +183,13 @@ void wt_f32_avgpool_ukernel__scalar(size_t out_w, size_t nrows, const float *con
 void wt_f32_avgpool_ukernel__wasmsimd(size_t out_w, size_t nrows, const float *const *rows, size_t in_w,
                                       size_t kernel, size_t stride, ptrdiff_t pad, const float *divisor,
                                       float *y);
+
+/* ---- f32-col2im: one run of windows of col2im (transposed conv, fold) ----
+ *   y[q*stride] += x[q], q < n
+ * The caller clips the run to the image row, so every y index is in range (no bounds
+ * checks inside); stride >= 1. */
+void wt_f32_col2im_ukernel__scalar(size_t n, size_t stride, const float *x, float *y);
+void wt_f32_col2im_ukernel__wasmsimd(size_t n, size_t stride, const float *x, float *y);
 
 /* ---- f32-resample: the two separable halves of interpolation ----
  * vblend:  y[i] = (acc ? y[i] : 0) + sum_{r < nrows} w[r] * rows[r][i], i < n (contiguous

@@ -12,7 +12,8 @@
  *   - pointwise (1x1 kernel, stride 1, no padding): the GEMM reads x directly as B;
  *   - otherwise per (batch, group): out_g[oc_g, S] = weight_g[oc_g, cin_g*K] @ col[cin_g*K, S]
  *     with col the im2col matrix (K = prod(kernel), S = prod(out_size)), built for a range
- *     of output positions at a time so scratch stays bounded (~WT_SCRATCH_CHUNK_FLOATS).
+ *     of output positions at a time so scratch stays bounded (~WT_SCRATCH_CHUNK_FLOATS),
+ *     directly in the GEMM's packed-B layout (weight_g is the GEMM's A operand as it is).
  * The GEMM adds bias per column, but conv bias is per row (channel), so out rows are
  * pre-filled with the bias and the GEMM accumulates.
  *
@@ -45,11 +46,9 @@ wt_status wt_conv_geom(const char *fn, const wt_conv_params *p, int transposed, 
   for (int i = 0; i < 3; i++) g->img[i] = g->grid[i] = g->k[i] = g->s[i] = g->d[i] = 1, g->p[i] = 0;
   for (int i = 0; i < p->ndim; i++) {
     const int j = lead + i;
-    if (p->in_size[i] < 1) return wt_error(WT_EINVAL, "%s: in_size[%d] must be >= 1, got %d", fn, i, p->in_size[i]);
-    if (p->out_size[i] < 1) return wt_error(WT_EINVAL, "%s: out_size[%d] must be >= 1, got %d", fn, i, p->out_size[i]);
-    if (p->kernel[i] < 1) return wt_error(WT_EINVAL, "%s: kernel[%d] must be >= 1, got %d", fn, i, p->kernel[i]);
-    if (p->stride[i] < 1) return wt_error(WT_EINVAL, "%s: stride[%d] must be >= 1, got %d", fn, i, p->stride[i]);
-    if (p->dilation[i] < 1) return wt_error(WT_EINVAL, "%s: dilation[%d] must be >= 1, got %d", fn, i, p->dilation[i]);
+    const wt_status st =
+        wt_check_window_dim(fn, i, p->in_size[i], p->out_size[i], p->kernel[i], p->stride[i], p->dilation[i]);
+    if (st != WT_OK) return st;
     if (p->padding[i] < 0) return wt_error(WT_EINVAL, "%s: padding[%d] must be >= 0, got %d", fn, i, p->padding[i]);
     g->img[j] = transposed ? p->out_size[i] : p->in_size[i];
     g->grid[j] = transposed ? p->in_size[i] : p->out_size[i];
@@ -80,6 +79,16 @@ wt_status wt_conv_geom(const char *fn, const wt_conv_params *p, int transposed, 
       !wt_mul_i64(p->out_channels / G, kprod, &kc_out) || kc_out > INT32_MAX || in_sp > INT32_MAX ||
       out_sp > INT32_MAX || !wt_mul_i64(p->out_channels, kc_in, &t) || t > (int64_t)(SIZE_MAX / 4))
     return wt_error(WT_EINVAL, "%s: sizes overflow", fn);
+  return WT_OK;
+}
+
+wt_status wt_check_window_dim(const char *fn, int i, int32_t in_size, int32_t out_size, int32_t kernel,
+                              int32_t stride, int32_t dilation) {
+  if (in_size < 1) return wt_error(WT_EINVAL, "%s: in_size[%d] must be >= 1, got %d", fn, i, in_size);
+  if (out_size < 1) return wt_error(WT_EINVAL, "%s: out_size[%d] must be >= 1, got %d", fn, i, out_size);
+  if (kernel < 1) return wt_error(WT_EINVAL, "%s: kernel[%d] must be >= 1, got %d", fn, i, kernel);
+  if (stride < 1) return wt_error(WT_EINVAL, "%s: stride[%d] must be >= 1, got %d", fn, i, stride);
+  if (dilation < 1) return wt_error(WT_EINVAL, "%s: dilation[%d] must be >= 1, got %d", fn, i, dilation);
   return WT_OK;
 }
 
@@ -141,10 +150,15 @@ void wt_col2im(const wt_geom3 *g, const float *col, int64_t ld, int64_t channels
         for (int64_t kw = 0; kw < g->k[2]; kw++, src += ld) {
           WT_FOR_EACH_RUN(g, j0, n, kd, kh, {
             if (row >= 0) {
-              float *xr = xc + row;
-              int64_t iw = gw * g->s[2] - g->p[2] + kw * g->d[2];
-              for (int64_t q = 0; q < run; q++, iw += g->s[2])
-                if (iw >= 0 && iw < g->img[2]) xr[iw] += src[j + q];
+              /* window q of the run lands on column iw0 + q*s: keep the q in [q0, q1)
+               * that land inside the row, so the kernel needs no bounds checks */
+              const int64_t s = g->s[2], iw0 = gw * s - g->p[2] + kw * g->d[2];
+              const int64_t q0 = iw0 < 0 ? (-iw0 + s - 1) / s : 0;
+              int64_t q1 = iw0 < g->img[2] ? (g->img[2] - 1 - iw0) / s + 1 : 0;
+              if (q1 > run) q1 = run;
+              if (q0 < q1)
+                WT_UKERNEL(wt_f32_col2im_ukernel)((size_t)(q1 - q0), (size_t)s, src + j + q0,
+                                                  xc + (row + iw0 + q0 * s));
             }
           });
         }
@@ -162,8 +176,8 @@ static void wt_fill_bias(float *og, const float *bias, int64_t oc_g, int64_t sp)
 
 /* Depthwise conv (one input and one output channel per group): every output row of every
  * plane is one f32-dwconv call over the kernel rows (kd, kh) that land inside the input. */
-static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
-                                   const float *x, const float *weight, const float *bias) {
+static wt_status wt_conv_depthwise_rows(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
+                                        const float *x, const float *weight, const float *bias) {
   const int64_t kouter = g->k[0] * g->k[1];
   const float **rows = wt_scratch_alloc(2 * kouter * (int64_t)sizeof(float *));
   if (rows == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate row pointers", fn);
@@ -196,6 +210,158 @@ static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, cons
   return WT_OK;
 }
 
+/* Depthwise conv with a depth kernel of 1 (every 1-d and 2-d one) and unit height and
+ * width strides: one f32-dwconv call per (plane, od) instead of per output row (the
+ * per-call setup dominated 56-wide rows). The input slice is copied with its height and
+ * width padding made explicit (zeros) into P [Hp, Wp]. Output (oh, ow) then reads
+ * P[(oh + kh*dh) * Wp + ow + kw*dw], so the rows of all oh form one virtual row
+ * o' = oh*Wp + ow, and kernel row kh is P + kh*dh*Wp; the kernel computes o' in
+ * [0, (OH-1)*Wp + OW) into `tmp` (positions with ow >= OW are dropped) with no border
+ * handling. A zero tap adds +-0 like the skipped one of the row path (only a non-finite
+ * weight over the padding could tell them apart). Falls back to the row path when the
+ * scratch does not fit. */
+static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
+                                   const float *x, const float *weight, const float *bias) {
+  if (g->k[0] != 1 || g->s[1] != 1 || g->s[2] != 1) return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  const int64_t H = g->img[1], W = g->img[2], OH = g->grid[1], OW = g->grid[2], KH = g->k[1];
+  int64_t bottom = OH - 1 + g->d[1] * (KH - 1) + 1 - H - g->p[1];
+  int64_t right = OW - 1 + g->d[2] * (g->k[2] - 1) + 1 - W - g->p[2];
+  if (bottom < 0) bottom = 0;
+  if (right < 0) right = 0;
+  const int64_t Hp = g->p[1] + H + bottom, Wp = g->p[2] + W + right;
+  int64_t pfloats, tfloats;
+  if (!wt_mul_i64(Hp, Wp, &pfloats) || !wt_mul_i64(OH, Wp, &tfloats) || pfloats > INT32_MAX || tfloats > INT32_MAX)
+    return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  float *P = wt_scratch_alloc((pfloats + tfloats) * (int64_t)sizeof(float));
+  const float **rows = wt_scratch_alloc(2 * KH * (int64_t)sizeof(float *));
+  if (P == NULL || rows == NULL) {
+    wt_scratch_free(P);
+    wt_scratch_free(rows);
+    return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  }
+  float *tmp = P + pfloats;
+  const float **wrows = rows + KH;
+  const int64_t in_sp = g->img[0] * H * W, out_sp = g->grid[0] * OH * OW, kprod = KH * g->k[2];
+  /* virtual row kh starts at kh*dh*Wp; all of them are readable for vin_w floats, which
+   * covers the last output's window: (OH-1)*Wp + OW-1 + dw*(KW-1) < (Hp - dh*(KH-1))*Wp */
+  const size_t vin_w = (size_t)((Hp - g->d[1] * (KH - 1)) * Wp), vout_w = (size_t)((OH - 1) * Wp + OW);
+  /* the padding frame of P is written once: the copies below only overwrite the interior */
+  memset(P, 0, (size_t)pfloats * sizeof(float));
+  for (int64_t kh = 0; kh < KH; kh++) rows[kh] = P + kh * g->d[1] * Wp;
+  for (int64_t plane = 0; plane < (int64_t)p->batch * p->in_channels; plane++) {
+    const int64_t c = plane % p->in_channels;
+    for (int64_t kh = 0; kh < KH; kh++) wrows[kh] = weight + c * kprod + kh * g->k[2];
+    const float b = bias != NULL ? bias[c] : 0.0f;
+    for (int64_t od = 0; od < g->grid[0]; od++) {
+      const int64_t id = od * g->s[0] - g->p[0];
+      const int inside = id >= 0 && id < g->img[0];
+      if (inside) {
+        const float *src = x + plane * in_sp + id * H * W;
+        for (int64_t h = 0; h < H; h++)
+          memcpy(P + (g->p[1] + h) * Wp + g->p[2], src + h * W, (size_t)W * sizeof(float));
+      }
+      WT_UKERNEL(wt_f32_dwconv_ukernel)(0, vout_w, inside ? (size_t)KH : 0, rows, wrows, vin_w, (size_t)g->k[2], 1,
+                                        0, (size_t)g->d[2], b, tmp);
+      float *o = out + plane * out_sp + od * OH * OW;
+      for (int64_t oh = 0; oh < OH; oh++) memcpy(o + oh * OW, tmp + oh * Wp, (size_t)OW * sizeof(float));
+    }
+  }
+  wt_scratch_free(P);
+  wt_scratch_free(rows);
+  return WT_OK;
+}
+
+/* The zero-padded copy of one group's input that the packed im2col reads: every window
+ * of the conv then lies inside it, so a tap row needs no bounds checks. pd[i] is the
+ * padded size along dim i (left padding g->p[i], right padding whatever the last window
+ * needs). */
+typedef struct {
+  float *x;        /* [channels, pd[0], pd[1], pd[2]] */
+  int64_t pd[3];
+  size_t *off;     /* off[k], k = (c, kd, kh, kw): tap k of a window, from the window's origin */
+} wt_conv_padded;
+
+static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, wt_conv_padded *xp) {
+  const int64_t *P = xp->pd;
+  float *dst = xp->x;
+  for (int64_t c = 0; c < channels; c++)
+    for (int64_t d = 0; d < P[0]; d++)
+      for (int64_t h = 0; h < P[1]; h++, dst += P[2]) {
+        const int64_t id = d - g->p[0], ih = h - g->p[1];
+        if (id < 0 || id >= g->img[0] || ih < 0 || ih >= g->img[1]) {
+          memset(dst, 0, (size_t)P[2] * sizeof(float));
+          continue;
+        }
+        const int64_t right = P[2] - g->p[2] - g->img[2];
+        memset(dst, 0, (size_t)g->p[2] * sizeof(float));
+        memcpy(dst + g->p[2], img + ((c * g->img[0] + id) * g->img[1] + ih) * g->img[2],
+               (size_t)g->img[2] * sizeof(float));
+        memset(dst + g->p[2] + g->img[2], 0, (size_t)right * sizeof(float));
+      }
+}
+
+/* im2col of output positions [j0, j0 + n) written straight into the GEMM's packed-B layout
+ * (kernels.h), so the GEMM runs on it without a second copy: panel i holds positions
+ * j0 + 8i .. j0 + 8i + 7 as its 8 columns, a zero bias row (conv bias is per output
+ * channel, a row of the product), then one row of 8 per (c, kd, kh, kw). When a panel's 8
+ * positions lie on one output row with unit width stride and the padded copy `xp` exists,
+ * each tap row is 8 consecutive floats of it: one 32-byte copy from a precomputed offset.
+ * Other panels go through wt_im2col into `tmp` (kc * 8 floats). */
+static void wt_im2col_packed(const wt_geom3 *g, const float *img, int64_t channels, int64_t j0, int64_t n,
+                             const wt_conv_padded *xp, float *packed, float *tmp) {
+  const int64_t kc = channels * g->k[0] * g->k[1] * g->k[2];
+  const int64_t NR = WT_GEMM_NR;
+  for (int64_t p0 = 0; p0 < n; p0 += NR) {
+    float *w = packed + p0 / NR * (NR + kc * NR);
+    const int64_t j = j0 + p0, nc = n - p0 < NR ? n - p0 : NR;
+    const int64_t gw = j % g->grid[2], gh = (j / g->grid[2]) % g->grid[1], gd = j / (g->grid[2] * g->grid[1]);
+    memset(w, 0, (size_t)NR * sizeof(float));
+    w += NR;
+    if (xp->x == NULL || nc < NR || gw + NR > g->grid[2] || g->s[2] != 1) {
+      wt_im2col(g, img, channels, j, nc, tmp);
+      for (int64_t k = 0; k < kc; k++, w += NR)
+        for (int64_t q = 0; q < NR; q++) w[q] = q < nc ? tmp[k * nc + q] : 0.0f;
+      continue;
+    }
+    /* window origin in the padded copy: (g*s - p) + p per dim */
+    const float *origin = xp->x + (gd * g->s[0] * xp->pd[1] + gh * g->s[1]) * xp->pd[2] + gw;
+    const size_t *off = xp->off;
+    for (int64_t k = 0; k < kc; k++, w += NR) memcpy(w, origin + off[k], (size_t)NR * sizeof(float));
+  }
+}
+
+/* Sets up xp for one conv (padded sizes, tap offsets, buffer); xp->x stays NULL (and
+ * wt_im2col_packed takes its general path) when the copy would not fit in memory. */
+static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_padded *xp) {
+  xp->x = NULL;
+  xp->off = NULL;
+  int64_t sp = 1;
+  for (int i = 0; i < 3; i++) {
+    int64_t right = (g->grid[i] - 1) * g->s[i] + g->d[i] * (g->k[i] - 1) + 1 - g->img[i] - g->p[i];
+    if (right < 0) right = 0;
+    xp->pd[i] = g->p[i] + g->img[i] + right;
+    if (!wt_mul_i64(sp, xp->pd[i], &sp)) return;
+  }
+  const int64_t kprod = g->k[0] * g->k[1] * g->k[2];
+  int64_t floats;
+  if (!wt_mul_i64(sp, channels, &floats) || floats > (int64_t)(SIZE_MAX / sizeof(float))) return;
+  xp->off = wt_scratch_alloc(channels * kprod * (int64_t)sizeof(size_t));
+  xp->x = wt_scratch_alloc(floats * (int64_t)sizeof(float));
+  if (xp->off == NULL || xp->x == NULL) {
+    wt_scratch_free(xp->off);
+    wt_scratch_free(xp->x);
+    xp->x = NULL;
+    xp->off = NULL;
+    return;
+  }
+  size_t *o = xp->off;
+  for (int64_t c = 0; c < channels; c++)
+    for (int64_t kd = 0; kd < g->k[0]; kd++)
+      for (int64_t kh = 0; kh < g->k[1]; kh++)
+        for (int64_t kw = 0; kw < g->k[2]; kw++)
+          *o++ = (size_t)(((c * xp->pd[0] + kd * g->d[0]) * xp->pd[1] + kh * g->d[1]) * xp->pd[2] + kw * g->d[2]);
+}
+
 wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *x,
                               const float *weight, const float *bias) {
   static const char *fn = "wt_conv_forward_f32";
@@ -215,14 +381,24 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
   const int64_t kc = cin_g * g.k[0] * g.k[1] * g.k[2];
   const int pointwise = kc == cin_g && g.s[0] == 1 && g.s[1] == 1 && g.s[2] == 1 && g.p[0] == 0 && g.p[1] == 0 &&
                         g.p[2] == 0 && out_sp == in_sp && g.grid[0] == g.img[0] && g.grid[1] == g.img[1];
+  /* Output positions per im2col chunk: a multiple of the GEMM's panel width, with the
+   * chunk's packed columns near 64K floats (256 KiB), so the GEMM reads them from L2 right
+   * after im2col wrote them (a whole 56x56x576 im2col is 7 MiB, read back from L3). */
   int64_t chunk = out_sp;
-  float *col = NULL;
+  float *col = NULL, *tmp = NULL;
+  wt_conv_padded xp = {NULL, {0, 0, 0}, NULL};
   if (!pointwise) {
-    chunk = WT_SCRATCH_CHUNK_FLOATS / kc;
+    chunk = ((int64_t)64 << 10) / kc / WT_GEMM_NR * WT_GEMM_NR;
     if (chunk < 64) chunk = 64;
     if (chunk > out_sp) chunk = out_sp;
-    col = wt_scratch_alloc(kc * chunk * (int64_t)sizeof(float));
-    if (col == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate im2col scratch", fn);
+    col = wt_scratch_alloc(wt_gemm_packed_floats_of(chunk, kc) * (int64_t)sizeof(float));
+    tmp = wt_scratch_alloc(kc * WT_GEMM_NR * (int64_t)sizeof(float));
+    if (col == NULL || tmp == NULL) {
+      wt_scratch_free(col);
+      wt_scratch_free(tmp);
+      return wt_error(WT_ENOMEM, "%s: cannot allocate im2col scratch", fn);
+    }
+    if (g.s[2] == 1) wt_conv_padded_init(&g, cin_g, &xp); /* the only case that reads it */
   }
 
   for (int64_t b = 0; b < p->batch && st == WT_OK; b++) {
@@ -236,15 +412,18 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
                          og, (int32_t)out_sp, NULL, 1);
         continue;
       }
+      if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp);
       for (int64_t o0 = 0; o0 < out_sp && st == WT_OK; o0 += chunk) {
         const int64_t n = out_sp - o0 < chunk ? out_sp - o0 : chunk;
-        wt_im2col(&g, xg, cin_g, o0, n, col);
-        st = wt_gemm_run(fn, (int32_t)oc_g, (int32_t)n, (int32_t)kc, wg, (int32_t)kc, col, (int32_t)n, 0, og + o0,
-                         (int32_t)out_sp, NULL, 1);
+        wt_im2col_packed(&g, xg, cin_g, o0, n, &xp, col, tmp);
+        wt_gemm_sweep_packed((size_t)oc_g, (size_t)n, (size_t)kc, wg, (size_t)kc, col, og + o0, (size_t)out_sp, 1);
       }
     }
   }
   wt_scratch_free(col);
+  wt_scratch_free(tmp);
+  wt_scratch_free(xp.x);
+  wt_scratch_free(xp.off);
   return st;
 }
 

@@ -6,8 +6,8 @@
  * B is packed into 8-column panels (layout in kernels.h); the one-shot entry points pack
  * into scratch (at most ~WT_SCRATCH_CHUNK_FLOATS floats: wide B goes in column chunks).
  * The sweep walks column blocks of WT_GEMM_NC_BLOCK columns outermost, so one block of
- * packed B (K*64 floats: 256 KiB at K = 1024) stays in L2 while every 5-row strip of A
- * passes over it; the strip itself (5*K floats) stays in L1 across the block's panels. */
+ * packed B (K*64 floats: 256 KiB at K = 1024) stays in L2 while every 4-row strip of A
+ * passes over it; the strip itself (4*K floats) stays in L1 across the block's panels. */
 #include "internal.h"
 #include "kernels/kernels.h"
 
@@ -27,7 +27,7 @@ void wt_gemm_sweep_packed(size_t M, size_t N, size_t K, const float *A, size_t l
       const size_t mr = M - m0 < WT_GEMM_MR ? M - m0 : WT_GEMM_MR;
       for (size_t j0 = n0; j0 < n1; j0 += WT_GEMM_NR) {
         const size_t nc = n1 - j0 < WT_GEMM_NR ? n1 - j0 : WT_GEMM_NR;
-        WT_UKERNEL(wt_f32_gemm_ukernel_5x8)(mr, nc, K, A + m0 * lda, lda, packed + (j0 / WT_GEMM_NR) * panel,
+        WT_UKERNEL(wt_f32_gemm_ukernel_4x8)(mr, nc, K, A + m0 * lda, lda, packed + (j0 / WT_GEMM_NR) * panel,
                                              C + m0 * ldc + j0, ldc, accumulate);
       }
     }

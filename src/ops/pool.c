@@ -32,11 +32,9 @@ static wt_status wt_pool_check(const char *fn, const wt_pool_params *p, wt_pool_
   for (int i = 0; i < 3; i++) in[i] = o[i] = k[i] = s[i] = d[i] = 1, pd[i] = 0;
   for (int i = 0; i < p->ndim; i++) {
     const int j = lead + i;
-    if (p->in_size[i] < 1) return wt_error(WT_EINVAL, "%s: in_size[%d] must be >= 1, got %d", fn, i, p->in_size[i]);
-    if (p->out_size[i] < 1) return wt_error(WT_EINVAL, "%s: out_size[%d] must be >= 1, got %d", fn, i, p->out_size[i]);
-    if (p->kernel[i] < 1) return wt_error(WT_EINVAL, "%s: kernel[%d] must be >= 1, got %d", fn, i, p->kernel[i]);
-    if (p->stride[i] < 1) return wt_error(WT_EINVAL, "%s: stride[%d] must be >= 1, got %d", fn, i, p->stride[i]);
-    if (p->dilation[i] < 1) return wt_error(WT_EINVAL, "%s: dilation[%d] must be >= 1, got %d", fn, i, p->dilation[i]);
+    const wt_status st =
+        wt_check_window_dim(fn, i, p->in_size[i], p->out_size[i], p->kernel[i], p->stride[i], p->dilation[i]);
+    if (st != WT_OK) return st;
     if (p->padding[i] < 0 || p->padding[i] > p->kernel[i] / 2)
       return wt_error(WT_EINVAL, "%s: padding[%d] = %d must be in [0, kernel/2 = %d]", fn, i, p->padding[i],
                       p->kernel[i] / 2);

@@ -5,15 +5,26 @@
 #include "test_util.h"
 #include "kernels/kernels.h"
 
+/* the params' sizes normalised to 3 dims (leading dims 1, padding 0) */
+typedef struct {
+  int in[3], o[3], k[3], s[3], pd[3], d[3];
+} geom3;
+
+static geom3 unpack(const wt_conv_params *p) {
+  geom3 g = {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+  for (int i = 0; i < p->ndim; i++) {
+    int j = 3 - p->ndim + i;
+    g.in[j] = p->in_size[i], g.o[j] = p->out_size[i], g.k[j] = p->kernel[i], g.s[j] = p->stride[i];
+    g.pd[j] = p->padding[i], g.d[j] = p->dilation[i];
+  }
+  return g;
+}
+
 /* direct convolution with zero padding `pad` before and implied zeros after */
 static void ref_conv(const wt_conv_params *p, float *out, const float *x, const float *w, const float *b) {
-  int nd = p->ndim, G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
-  int in[3] = {1, 1, 1}, o[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, pd[3] = {0, 0, 0}, d[3] = {1, 1, 1};
-  for (int i = 0; i < nd; i++) {
-    int j = 3 - nd + i;
-    in[j] = p->in_size[i], o[j] = p->out_size[i], k[j] = p->kernel[i], s[j] = p->stride[i];
-    pd[j] = p->padding[i], d[j] = p->dilation[i];
-  }
+  int G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
+  geom3 gm = unpack(p);
+  const int *in = gm.in, *o = gm.o, *k = gm.k, *s = gm.s, *pd = gm.pd, *d = gm.d;
   for (int n = 0; n < p->batch; n++)
     for (int oc = 0; oc < p->out_channels; oc++) {
       int g = oc / ocg;
@@ -38,13 +49,9 @@ static void ref_conv(const wt_conv_params *p, float *out, const float *x, const 
 
 /* direct transposed convolution: every input element scatters weight taps into out */
 static void ref_conv_transpose(const wt_conv_params *p, float *out, const float *x, const float *w, const float *b) {
-  int nd = p->ndim, G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
-  int in[3] = {1, 1, 1}, o[3] = {1, 1, 1}, k[3] = {1, 1, 1}, s[3] = {1, 1, 1}, pd[3] = {0, 0, 0}, d[3] = {1, 1, 1};
-  for (int i = 0; i < nd; i++) {
-    int j = 3 - nd + i;
-    in[j] = p->in_size[i], o[j] = p->out_size[i], k[j] = p->kernel[i], s[j] = p->stride[i];
-    pd[j] = p->padding[i], d[j] = p->dilation[i];
-  }
+  int G = p->groups, cig = p->in_channels / G, ocg = p->out_channels / G;
+  geom3 gm = unpack(p);
+  const int *in = gm.in, *o = gm.o, *k = gm.k, *s = gm.s, *pd = gm.pd, *d = gm.d;
   size_t osp = (size_t)o[0] * o[1] * o[2];
   double *acc = calloc((size_t)p->batch * p->out_channels * osp, sizeof(double));
   for (int n = 0; n < p->batch; n++)
@@ -81,30 +88,37 @@ static size_t prod(const int32_t *v, int n) {
   return r;
 }
 
-/* tol: relative/absolute tolerance; long dot products (K in the thousands) need more
- * than short ones against a double-precision reference */
-static void run_case(wt_conv_params *p, int use_bias, float tol) {
+/* One random case of wt_conv_forward_f32 (transposed 0) or wt_conv_transpose_forward_f32
+ * (transposed 1) against its naive reference. tol: relative/absolute tolerance; long dot
+ * products (K in the thousands) need more than short ones against a double reference. */
+static void run_case(wt_conv_params *p, int transposed, int use_bias, float tol) {
   size_t xs = (size_t)p->batch * p->in_channels * prod(p->in_size, p->ndim);
-  size_t ws = (size_t)p->out_channels * (p->in_channels / p->groups) * prod(p->kernel, p->ndim);
-  size_t os = (size_t)p->batch * p->out_channels * prod(p->out_size, p->ndim);
-  float *x = rand_buf(xs, -1, 1), *w = rand_buf(ws, -1, 1), *b = use_bias ? rand_buf(p->out_channels, -1, 1) : NULL;
-  float *y = malloc(os * 4), *r = malloc(os * 4);
-  CHECK_OK(wt_conv_forward_f32(p, y, x, w, b));
-  ref_conv(p, r, x, w, b);
-  expect_close("wt_conv_forward_f32", y, r, os, tol, tol);
-  free(x), free(w), free(b), free(y), free(r);
-}
-
-static void run_transpose_case(wt_conv_params *p, int use_bias) {
-  size_t xs = (size_t)p->batch * p->in_channels * prod(p->in_size, p->ndim);
+  /* weight [out, in/groups, *kernel], transposed [in, out/groups, *kernel]: the same count */
   size_t ws = (size_t)p->in_channels * (p->out_channels / p->groups) * prod(p->kernel, p->ndim);
   size_t os = (size_t)p->batch * p->out_channels * prod(p->out_size, p->ndim);
   float *x = rand_buf(xs, -1, 1), *w = rand_buf(ws, -1, 1), *b = use_bias ? rand_buf(p->out_channels, -1, 1) : NULL;
   float *y = malloc(os * 4), *r = malloc(os * 4);
-  CHECK_OK(wt_conv_transpose_forward_f32(p, y, x, w, b));
-  ref_conv_transpose(p, r, x, w, b);
-  expect_close("wt_conv_transpose_forward_f32", y, r, os, 1e-5f, 1e-5f);
+  if (transposed) {
+    CHECK_OK(wt_conv_transpose_forward_f32(p, y, x, w, b));
+    ref_conv_transpose(p, r, x, w, b);
+  } else {
+    CHECK_OK(wt_conv_forward_f32(p, y, x, w, b));
+    ref_conv(p, r, x, w, b);
+  }
+  expect_close(transposed ? "wt_conv_transpose_forward_f32" : "wt_conv_forward_f32", y, r, os, tol, tol);
   free(x), free(w), free(b), free(y), free(r);
+}
+
+/* random ndim, groups, batch and channels (multiples of groups); every size 1, padding 0 */
+static wt_conv_params random_channels(void) {
+  wt_conv_params p = {0};
+  p.ndim = rng_int(1, 3);
+  p.groups = rng_int(1, 3);
+  p.batch = rng_int(1, 2);
+  p.in_channels = p.groups * rng_int(1, 3);
+  p.out_channels = p.groups * rng_int(1, 3);
+  for (int i = 0; i < 3; i++) p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
+  return p;
 }
 
 /* the SIMD depthwise row kernel equals its scalar sibling (same summation order) over
@@ -137,18 +151,9 @@ static void test_dwconv_kernel(void) {
 int main(void) {
   test_dwconv_kernel();
   for (int it = 0; it < 250; it++) {
-    wt_conv_params p = {0};
-    p.ndim = rng_int(1, 3);
-    p.groups = rng_int(1, 3);
-    p.batch = rng_int(1, 2);
-    p.in_channels = p.groups * rng_int(1, 3);
-    p.out_channels = p.groups * rng_int(1, 3);
+    wt_conv_params p = random_channels();
     if (it % 10 == 0) p.groups = p.in_channels, p.out_channels = p.in_channels * rng_int(1, 2); /* depthwise */
     const int same = it % 4 == 0, pointwise = it % 9 == 0;
-    for (int i = 0; i < 3; i++) {
-      p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
-      p.padding[i] = 0;
-    }
     for (int i = 0; i < p.ndim; i++) {
       p.in_size[i] = rng_int(1, p.ndim == 3 ? 6 : 11);
       p.kernel[i] = pointwise ? 1 : rng_int(1, 4);
@@ -165,19 +170,19 @@ int main(void) {
         p.out_size[i] = num / p.stride[i] + 1;
       }
     }
-    run_case(&p, it % 3 != 0, 1e-5f);
+    run_case(&p, 0, it % 3 != 0, 1e-5f);
   }
   /* a large 2-d case: im2col runs in several chunks */
   {
     wt_conv_params p = {2, 1, 20, 5, 1, {70, 65, 1}, {68, 63, 1}, {3, 3, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
-    run_case(&p, 1, 1e-5f);
+    run_case(&p, 0, 1, 1e-5f);
     wt_conv_params q = {2, 1, 300, 3, 1, {64, 64, 1}, {64, 64, 1}, {5, 5, 1}, {1, 1, 1}, {2, 2, 0}, {1, 1, 1}};
-    run_case(&q, 1, 1e-4f); /* K = 7500 */
+    run_case(&q, 0, 1, 1e-4f); /* K = 7500 */
   }
   /* out_size rule: padding='same' with even kernel (span 3: left 1, right 2) is accepted */
   {
     wt_conv_params p = {1, 1, 1, 1, 1, {8, 1, 1}, {8, 1, 1}, {4, 1, 1}, {1, 1, 1}, {1, 0, 0}, {1, 1, 1}};
-    run_case(&p, 0, 1e-5f);
+    run_case(&p, 0, 0, 1e-5f);
     p.out_size[0] = 9; /* would need 3 zeros on the right > padding + 1 */
     float x[8] = {0}, w[4] = {0}, y[16];
     CHECK_ERR(wt_conv_forward_f32(&p, y, x, w, NULL), WT_EINVAL);
@@ -210,24 +215,24 @@ int main(void) {
   /* depthwise (the direct kernel) with large kernels, strides and 'same' padding */
   {
     wt_conv_params p = {2, 2, 5, 5, 5, {17, 23, 1}, {17, 23, 1}, {7, 6, 1}, {1, 1, 1}, {3, 2, 0}, {1, 1, 1}};
-    run_case(&p, 1, 1e-5f);
+    run_case(&p, 0, 1, 1e-5f);
     wt_conv_params q = {2, 1, 4, 4, 4, {19, 30, 1}, {9, 14, 1}, {3, 5, 1}, {2, 2, 1}, {1, 2, 0}, {1, 2, 1}};
-    run_case(&q, 0, 1e-5f);
+    run_case(&q, 0, 0, 1e-5f);
     wt_conv_params r = {3, 1, 3, 3, 3, {5, 6, 7}, {5, 2, 3}, {3, 2, 3}, {1, 3, 3}, {1, 1, 2}, {1, 1, 2}};
-    run_case(&r, 1, 1e-5f);
+    run_case(&r, 0, 1, 1e-5f);
+    /* unit height/width strides run as one virtual row per slice over a padded copy: 3-d
+     * with a depth kernel of 1 and depth padding (slices of bias only), dilation, a 1-d
+     * case, and rows long enough for the 16-wide vector blocks */
+    wt_conv_params s3 = {3, 2, 3, 3, 3, {3, 9, 21}, {3, 7, 19}, {1, 3, 3}, {2, 1, 1}, {1, 1, 1}, {1, 2, 1}};
+    run_case(&s3, 0, 1, 1e-5f);
+    wt_conv_params s1 = {1, 1, 2, 2, 2, {40, 1, 1}, {38, 1, 1}, {5, 1, 1}, {1, 1, 1}, {1, 0, 0}, {1, 1, 1}};
+    run_case(&s1, 0, 0, 1e-5f);
+    wt_conv_params s2 = {2, 1, 3, 3, 3, {20, 37, 1}, {20, 37, 1}, {3, 3, 1}, {1, 1, 1}, {1, 1, 0}, {1, 1, 1}};
+    run_case(&s2, 0, 1, 1e-5f);
   }
   /* transposed conv: random geometry with PyTorch's output size + output_padding */
   for (int it = 0; it < 200; it++) {
-    wt_conv_params p = {0};
-    p.ndim = rng_int(1, 3);
-    p.groups = rng_int(1, 3);
-    p.batch = rng_int(1, 2);
-    p.in_channels = p.groups * rng_int(1, 3);
-    p.out_channels = p.groups * rng_int(1, 3);
-    for (int i = 0; i < 3; i++) {
-      p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
-      p.padding[i] = 0;
-    }
+    wt_conv_params p = random_channels();
     for (int i = 0; i < p.ndim; i++) {
       p.in_size[i] = rng_int(1, p.ndim == 3 ? 4 : 8);
       p.kernel[i] = rng_int(1, 4);
@@ -242,12 +247,12 @@ int main(void) {
       } while (size < 1);
       p.out_size[i] = size;
     }
-    run_transpose_case(&p, it % 3 != 0);
+    run_case(&p, 1, it % 3 != 0, 1e-5f);
   }
   /* a large transposed case: col2im runs in several chunks */
   {
     wt_conv_params p = {2, 1, 3, 4, 1, {300, 120, 1}, {601, 241, 1}, {3, 3, 1}, {2, 2, 1}, {1, 1, 0}, {1, 1, 1}};
-    run_transpose_case(&p, 1);
+    run_case(&p, 1, 1, 1e-5f);
     float x[4] = {0}, w[4] = {0}, y[8];
     wt_conv_params ok = {1, 1, 1, 1, 1, {2, 1, 1}, {3, 1, 1}, {2, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
     CHECK_OK(wt_conv_transpose_forward_f32(&ok, y, x, w, NULL));

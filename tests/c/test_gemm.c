@@ -1,4 +1,4 @@
-/* GEMM: the 5x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
+/* GEMM: the 4x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
  * wt_gemm_f32 / wt_matmul_f32 / the pre-packed path against a naive triple loop (M, N, K
  * = 1..17 and sizes spanning several cache blocks, strided leading dims, trans_b, bias,
  * accumulate), and the error statuses. */
@@ -25,9 +25,9 @@ static void test_kernel(void) {
         memcpy(c2, c1, mr * cs * 4);
         int acc = it & 1;
         /* a is exactly mr*as floats and c exactly mr*cs: ASan catches any over-read/write */
-        wt_f32_gemm_ukernel_5x8__wasmsimd(mr, nc, kc, a, as, w, c1, cs, acc);
-        wt_f32_gemm_ukernel_5x8__scalar(mr, nc, kc, a, as, w, c2, cs, acc);
-        expect_close("gemm 5x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
+        wt_f32_gemm_ukernel_4x8__wasmsimd(mr, nc, kc, a, as, w, c1, cs, acc);
+        wt_f32_gemm_ukernel_4x8__scalar(mr, nc, kc, a, as, w, c2, cs, acc);
+        expect_close("gemm 4x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
         free(a), free(w), free(c1), free(c2);
       }
 }

@@ -102,24 +102,32 @@ static int check_indices(const char *what, const int64_t *got, const int64_t *wa
   return 1;
 }
 
+/* Random pooling geometry: kernels up to max_kernel, dilation 1 or (dilated) up to 2, and
+ * the output size PyTorch's ceil_mode or floor rule gives. */
+static wt_pool_params random_pool(int max_kernel, int dilated, int ceil) {
+  wt_pool_params p = {0};
+  p.ndim = rng_int(1, 3);
+  p.planes = rng_int(1, 3);
+  for (int i = 0; i < 3; i++) p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
+  for (int i = 0; i < p.ndim; i++) {
+    p.kernel[i] = rng_int(1, max_kernel);
+    p.stride[i] = rng_int(1, 3);
+    if (dilated) p.dilation[i] = rng_int(1, 2);
+    p.padding[i] = rng_int(0, p.kernel[i] / 2);
+    int span = p.dilation[i] * (p.kernel[i] - 1);
+    p.in_size[i] = rng_int(1, p.ndim == 1 ? 40 : 12);
+    if (p.in_size[i] + 2 * p.padding[i] - span - 1 < 0) p.in_size[i] = span + 1;
+    int num = p.in_size[i] + 2 * p.padding[i] - span - 1;
+    int out = (ceil ? (num + p.stride[i] - 1) / p.stride[i] : num / p.stride[i]) + 1;
+    if (ceil && (out - 1) * p.stride[i] >= p.in_size[i] + p.padding[i]) out--;
+    p.out_size[i] = out;
+  }
+  return p;
+}
+
 static void test_avgpool(void) {
   for (int it = 0; it < 400; it++) {
-    wt_pool_params p = {0};
-    p.ndim = rng_int(1, 3);
-    p.planes = rng_int(1, 3);
-    for (int i = 0; i < 3; i++) p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
-    for (int i = 0; i < p.ndim; i++) {
-      p.kernel[i] = rng_int(1, 5);
-      p.stride[i] = rng_int(1, 3);
-      p.padding[i] = rng_int(0, p.kernel[i] / 2);
-      p.in_size[i] = rng_int(1, p.ndim == 1 ? 40 : 12);
-      if (p.in_size[i] + 2 * p.padding[i] < p.kernel[i]) p.in_size[i] = p.kernel[i];
-      int num = p.in_size[i] + 2 * p.padding[i] - p.kernel[i];
-      int ceil = it % 2;
-      int out = (ceil ? (num + p.stride[i] - 1) / p.stride[i] : num / p.stride[i]) + 1;
-      if (ceil && (out - 1) * p.stride[i] >= p.in_size[i] + p.padding[i]) out--;
-      p.out_size[i] = out;
-    }
+    wt_pool_params p = random_pool(5, 0, it % 2);
     size_t is = p.planes, os = p.planes;
     for (int i = 0; i < p.ndim; i++) is *= p.in_size[i], os *= p.out_size[i];
     float *x = rand_buf(is, -1, 1), *y = malloc(os * 4), *r = malloc(os * 4);
@@ -247,24 +255,7 @@ int main(void) {
   test_avgpool();
   test_adaptive_fractional_unpool();
   for (int it = 0; it < 400; it++) {
-    wt_pool_params p = {0};
-    p.ndim = rng_int(1, 3);
-    p.planes = rng_int(1, 3);
-    for (int i = 0; i < 3; i++) p.in_size[i] = p.out_size[i] = p.kernel[i] = p.stride[i] = p.dilation[i] = 1;
-    for (int i = 0; i < p.ndim; i++) {
-      p.kernel[i] = rng_int(1, 4);
-      p.stride[i] = rng_int(1, 3);
-      p.dilation[i] = rng_int(1, 2);
-      p.padding[i] = rng_int(0, p.kernel[i] / 2);
-      int span = p.dilation[i] * (p.kernel[i] - 1);
-      p.in_size[i] = rng_int(1, p.ndim == 1 ? 40 : 12);
-      if (p.in_size[i] + 2 * p.padding[i] - span - 1 < 0) p.in_size[i] = span + 1;
-      int num = p.in_size[i] + 2 * p.padding[i] - span - 1;
-      int ceil = it % 2;
-      int out = (ceil ? (num + p.stride[i] - 1) / p.stride[i] : num / p.stride[i]) + 1;
-      if (ceil && (out - 1) * p.stride[i] >= p.in_size[i] + p.padding[i]) out--;
-      p.out_size[i] = out;
-    }
+    wt_pool_params p = random_pool(4, 1, it % 2);
     size_t is = p.planes, os = p.planes;
     for (int i = 0; i < p.ndim; i++) is *= p.in_size[i], os *= p.out_size[i];
     float *x = rand_buf(is, -1, 1), *y = malloc(os * 4), *r = malloc(os * 4);
@@ -297,6 +288,24 @@ int main(void) {
     wt_f32_maxpool_ukernel__wasmsimd(out_w, nrows, rows, base, in_w, k, s, pad, d, a, NULL);
     wt_f32_maxpool_ukernel__scalar(out_w, nrows, rows, base, in_w, k, s, pad, d, b, NULL);
     expect_close("maxpool kernel", a, b, out_w, 0, 0);
+    free(x), free(a), free(b);
+  }
+  /* the 2x2 stride-2 fast path (8 outputs per block) against the scalar rule, bit for bit:
+   * values from a small set so that ties between +0 and -0 (the first one wins), infinities
+   * (inf + -inf sends a block to the exact path) and NaN all occur */
+  for (int it = 0; it < 300; it++) {
+    static const float vals[] = {-1.0f, 0.0f, -0.0f, 1.0f, 2.0f, INFINITY, -INFINITY};
+    const size_t pad = (size_t)rng_int(0, 1), in_w = (size_t)rng_int(2, 70), out_w = (in_w + 2 * pad - 2) / 2 + 1;
+    float *x = malloc(2 * in_w * 4), *a = malloc(out_w * 4), *b = malloc(out_w * 4);
+    const int nan = it % 3 == 0;
+    for (size_t i = 0; i < 2 * in_w; i++) x[i] = vals[rng_int(it % 2 ? 0 : 1, it % 4 == 1 ? 6 : 4)];
+    if (nan) x[rng_int(0, (int)(2 * in_w) - 1)] = NAN;
+    const float *rows[2] = {x, x + in_w};
+    const int64_t base[2] = {0, (int64_t)in_w};
+    wt_f32_maxpool_ukernel__wasmsimd(out_w, 2, rows, base, in_w, 2, 2, pad, 1, a, NULL);
+    wt_f32_maxpool_ukernel__scalar(out_w, 2, rows, base, in_w, 2, 2, pad, 1, b, NULL);
+    if (nan) expect_close("maxpool 2x2 kernel", a, b, out_w, 0, 0);
+    else CHECK(memcmp(a, b, out_w * 4) == 0);
     free(x), free(a), free(b);
   }
   wt_pool_params ok = {2, 1, {4, 4, 1}, {2, 2, 1}, {2, 2, 1}, {2, 2, 1}, {0, 0, 0}, {1, 1, 1}}, bad;

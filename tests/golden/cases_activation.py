@@ -217,6 +217,11 @@ def extended(g, r):
     g.error('softmin_dim_out_of_range', ['Softmin(dim=5)', 'Dimension out of range'], module='Softmin', args=(5,),
             inputs=(r(2, 3),))
     g.error('gelu_int_input', ['GELU', 'float32', 'int64'], module='GELU', inputs=(torch.tensor([1, 2]),))
+    # The layers without hyperparameters take no constructor arguments at all.
+    g.error('sigmoid_positional_argument', ['Sigmoid', 'takes at most 0 positional arguments'], module='Sigmoid',
+            args=(1,))
+    g.error('tanhshrink_keyword_argument', ['Tanhshrink', "unknown option 'inplace'"], module='Tanhshrink',
+            kwargs={'inplace': True})
     g.error('leaky_relu_int_input', ['LeakyReLU', 'float32', 'int64'], module='LeakyReLU',
             inputs=(torch.tensor([1, -2]),))
     g.error('elu_bool_input', ['ELU', 'bool'], module='ELU', inputs=(torch.tensor([True]),))

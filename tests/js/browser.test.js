@@ -52,7 +52,7 @@ beforeAll(async () => {
   writeFileSync(path.join(data, 'weights.safetensors'), torch.save_safetensors(sd));
 
   server = await startServer({ port: 0, host: '127.0.0.1', mounts: [
-    ['/cdn/', path.join(scratch, 'node_modules/webtorch/dist')], // the package's files, as a CDN would serve them
+    ['/cdn/', path.join(scratch, 'node_modules/webtorch/dist/pkg/dist')], // the package's files, as a CDN would serve them
     ['/data/', data],
     ['/', path.join(scratch, 'dist')],
   ] });

@@ -5,33 +5,11 @@
 // half-loaded). Mutation fuzzing (seeded, reproducible) plus one file per known attack.
 import { expect, test, describe, beforeAll } from '@jest/globals';
 import torch, { nn, Tensor } from '../../js/index.js';
+import { file, prng } from './safetensors_util.js';
 
 beforeAll(() => torch.ready());
 
 const enc = new TextEncoder();
-
-// A safetensors file from a header (string or bytes), a data section and an optional
-// declared header length (BigInt, may lie).
-function file(header, data = new Uint8Array(0), len) {
-  const h = typeof header === 'string' ? enc.encode(header) : header;
-  const out = new Uint8Array(8 + h.length + data.length);
-  new DataView(out.buffer).setBigUint64(0, len ?? BigInt(h.length), true);
-  out.set(h, 8);
-  out.set(data, 8 + h.length);
-  return out;
-}
-
-// mulberry32: small seeded PRNG so a failing iteration reproduces.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeModel() {
   torch.manual_seed(0);

@@ -617,3 +617,44 @@ describe('ParameterList and ParameterDict', () => {
     expect(pd.length).toBe(0);
   });
 });
+
+// Every layer whose PyTorch constructor takes the factory kwargs device and dtype, with small
+// required arguments. webtorch holds float32 parameters on the CPU only: anything else must fail
+// loudly (not be ignored), naming the layer, the argument, what is allowed and what was given.
+const FACTORY_KWARGS_LAYERS = [
+  ['Linear', [4, 2]], ['Bilinear', [2, 3, 4]], ['PReLU', []],
+  ['Conv1d', [2, 4, 3]], ['Conv2d', [2, 4, 3]], ['Conv3d', [2, 4, 3]],
+  ['ConvTranspose1d', [2, 4, 3]], ['ConvTranspose2d', [2, 4, 3]], ['ConvTranspose3d', [2, 4, 3]],
+  ['Embedding', [10, 3]], ['EmbeddingBag', [10, 3]],
+  ['BatchNorm1d', [4]], ['BatchNorm2d', [4]], ['BatchNorm3d', [4]],
+  ['InstanceNorm1d', [4]], ['InstanceNorm2d', [4]], ['InstanceNorm3d', [4]], ['LayerNorm', [4]], ['GroupNorm', [2, 4]],
+  ['RNN', [3, 4]], ['LSTM', [3, 4]], ['GRU', [3, 4]], ['RNNCell', [3, 4]], ['LSTMCell', [3, 4]], ['GRUCell', [3, 4]],
+  ['MultiheadAttention', [4, 2]], ['TransformerEncoderLayer', [4, 2, 8]], ['TransformerDecoderLayer', [4, 2, 8]],
+  ['Transformer', [4, 2, 1, 1, 8]],
+];
+
+describe('factory kwargs device and dtype', () => {
+  test('the table lists exactly the layers whose constructor accepts device', () => {
+    // bindArgs rejects an unknown option before it looks for missing arguments, so a layer
+    // without the kwarg fails on the name itself. Identity ignores every argument, as in PyTorch.
+    const skip = ['Module', 'Parameter', 'Sequential', 'ModuleList', 'ModuleDict', 'ParameterList', 'ParameterDict',
+      'Identity'];
+    const accepting = Object.entries(nn)
+      .filter(([name, C]) => typeof C === 'function' && !skip.includes(name))
+      .filter(([, C]) => !/unknown option 'device'/.test(thrown(() => new C({ device: 'meta' })).message))
+      .map(([name]) => name);
+    expect(accepting.sort()).toEqual(FACTORY_KWARGS_LAYERS.map(([name]) => name).sort());
+  });
+
+  test.each(FACTORY_KWARGS_LAYERS)('%s rejects a device other than cpu and a dtype other than float32', (name, args) => {
+    expectError(() => new nn[name](...args, { device: 'cuda' }), `${name}: device must be None or 'cpu'`, "got 'cuda'");
+    expectError(() => new nn[name](...args, { dtype: 'float64' }), `${name}: dtype must be None or torch.float32`,
+      "got 'float64'");
+    expectError(() => new nn[name](...args, { dtype: torch.int64 }), `${name}: dtype`, "got 'int64'");
+    for (const kwargs of [{ device: 'cpu', dtype: torch.float32 }, { device: null, dtype: null }]) {
+      const m = new nn[name](...args, kwargs);
+      expect(m).toBeInstanceOf(nn[name]);
+      for (const p of m.parameters()) expect(p.dtype).toBe('float32');
+    }
+  });
+});

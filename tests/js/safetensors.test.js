@@ -5,24 +5,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSafetensors, serializeSafetensors } from '../../js/safetensors.js';
+import { file, prng } from './safetensors_util.js';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'data');
 const golden = JSON.parse(readFileSync(join(DATA, 'safetensors.json'), 'utf8'));
 const fixture = (name) => new Uint8Array(readFileSync(join(DATA, name)));
 
-const enc = new TextEncoder();
-
-// A file from a header (string or raw bytes) and a data section; `len` overrides the
-// declared header length.
-function file(header, data = new Uint8Array(0), len) {
-  const h = typeof header === 'string' ? enc.encode(header) : header;
-  const out = new Uint8Array(8 + h.length + data.length);
-  const v = new DataView(out.buffer);
-  v.setBigUint64(0, BigInt(len ?? h.length), true);
-  out.set(h, 8);
-  out.set(data, 8 + h.length);
-  return out;
-}
 // A file from header entries given as a JS value (only for well-formed JSON).
 const fileOf = (obj, nbytes = 0) => file(JSON.stringify(obj), new Uint8Array(nbytes));
 const F32 = (shape, begin, end) => ({ dtype: 'F32', shape, data_offsets: [begin, end] });
@@ -382,18 +370,6 @@ describe('safetensors: prototype pollution', () => {
 });
 
 describe('safetensors: mutated files', () => {
-  // mulberry32: a small seeded PRNG so failures reproduce.
-  function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   test.each(['safetensors_state_dict.safetensors', 'safetensors_names.safetensors'])(
     '600 random corruptions of %s either parse fully or throw a webtorch Error', (name) => {
       const base = fixture(name);

@@ -12,6 +12,8 @@ export function misuses(): void {
   new nn.Linear('4', 2);
   // @ts-expect-error: padding_mode is one of zeros/reflect/replicate/circular
   new nn.Conv2d(3, 8, 3, { padding_mode: 'mirror' });
+  // @ts-expect-error: a layer's parameters are float32 (its dtype factory kwarg takes nothing else)
+  new nn.Linear(4, 2, { dtype: 'int64' });
   // @ts-expect-error: reduction is none/mean/sum
   F.mse_loss(torch.zeros(1), torch.zeros(1), { reduction: 'avg' });
   // @ts-expect-error: dtypes are strings from a fixed set

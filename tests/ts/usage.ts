@@ -234,8 +234,6 @@ async function main(): Promise<void> {
   const [mhaOut] = F.multi_head_attention_forward({ query: q, key: q, value: q, embed_dim_to_check: 8, num_heads: 2,
     in_proj_weight: torch.randn(24, 8), in_proj_bias: null, bias_k: null, bias_v: null, add_zero_attn: false,
     dropout_p: 0, out_proj_weight: torch.randn(8, 8), out_proj_bias: null });
-  const prefix: string = F.label('F.relu') + F.label(conv);
-  const checked: Tensor = F.checkTensor('F.relu', 'input', a, { dtype: ['float32', 'int64'] });
 
   // ---- nn.init
   const wt = torch.empty(4, 3);
@@ -271,7 +269,7 @@ async function main(): Promise<void> {
   console.log(simd, threads, version, dtypes, seed, i64, ints, z, z2, o, e, rn, ri, ri2, ar, ar2, fu, zl, ol, c, s, mm,
     fl, shape, n, dt, rg, g, views, arith, values, indices, minv, data, list, item, text, contiguous, gone, isTensor, kept, bytes,
     acts, sub, missing_keys, unexpected_keys, repr, w, named_seq, first, second, len, lin, has, pl, pv, layers, out, k,
-    unpooled, seqOut, h_n, c_n, attn, weights, maskT, ew, funcs, mhaOut, prefix, checked, inits, gain, fan_in, fan_out,
+    unpooled, seqOut, h_n, c_n, attn, weights, maskT, ew, funcs, mhaOut, inits, gain, fan_in, fan_out,
     param, fromBuffer, fetched, fromUrl, fromResponse, table, table2, sameReady, sameSummary, pad);
 }
 

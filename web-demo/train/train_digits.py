@@ -12,20 +12,13 @@ and prints the test accuracy (quoted in the README's Demo section).
 
 Input scaling: sklearn's images are block counts 0..16; the model reads them divided by 16.
 """
-import json
-import os
-import sys
-
 import torch
 from torch import nn
 import torch.nn.functional as F
 from sklearn.datasets import load_digits
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, 'tests', 'golden'))
-from cases_safetensors import write_safetensors  # noqa: E402
-from digits_input import digits8x8  # noqa: E402
+from common import save_golden, save_weights
+from digits_input import digits8x8
 
 SEED = 0
 EPOCHS = 60
@@ -97,10 +90,7 @@ def main():
     print(f'digits CNN: test accuracy {accuracy * 100:.2f}% on {n_test} held-out images '
           f'({len(x_train)} for training, {EPOCHS} epochs)')
 
-    weights = os.path.join(HERE, '..', 'models', 'digits_cnn.safetensors')
-    write_safetensors(weights, list(model.state_dict().items()),
-                      {'accuracy': f'{accuracy:.4f}', 'source': 'web-demo/train/train_digits.py'})
-    print(f'wrote {os.path.relpath(weights, REPO)} ({os.path.getsize(weights)} bytes)')
+    save_weights(model, 'digits_cnn', {'accuracy': f'{accuracy:.4f}', 'source': 'web-demo/train/train_digits.py'})
 
     cases = []
     with torch.no_grad():
@@ -112,12 +102,8 @@ def main():
             assert label == EXPECTED[name], f'stroke path {name!r} is classified as {label}'
             cases.append({'name': name, 'strokes': strokes, 'grid': grid, 'label': label,
                           'probs': [float(p) for p in probs]})
-    golden = os.path.join(REPO, 'tests', 'golden', 'data', 'demo_digits.json')
-    with open(golden, 'w') as f:
-        json.dump({'format': 'webtorch-demo-digits-1', 'source': 'web-demo/train/train_digits.py',
-                   'accuracy': accuracy, 'cases': cases}, f, indent=1)
-        f.write('\n')
-    print(f'wrote {os.path.relpath(golden, REPO)}')
+    save_golden('demo_digits', {'format': 'webtorch-demo-digits-1', 'source': 'web-demo/train/train_digits.py',
+                                'accuracy': accuracy, 'cases': cases}, indent=1)
 
 
 if __name__ == '__main__':

@@ -16,18 +16,12 @@ torch.manual_seed(k), u = torch.rand(3 + 100);
   noisy[t] = clean[t] + 0.15 (2 u[3 + t] - 1)
 The model sees noisy[0:60] and forecasts t = 60..99 by feeding its predictions back in.
 """
-import json
 import math
-import os
-import sys
 
 import torch
 from torch import nn
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, 'tests', 'golden'))
-from cases_safetensors import write_safetensors  # noqa: E402
+from common import save_golden, save_weights
 
 SEED = 0
 HISTORY = 60
@@ -114,10 +108,7 @@ def main():
     print(f'sine LSTM: {HORIZON}-step forecast RMSE {rmse:.4f} on 256 held-out waves '
           f'(predicting zero: {baseline:.4f}; noise amplitude {NOISE})')
 
-    weights = os.path.join(HERE, '..', 'models', 'sine_lstm.safetensors')
-    write_safetensors(weights, list(model.state_dict().items()),
-                      {'forecast_rmse': f'{rmse:.4f}', 'source': 'web-demo/train/train_sine_lstm.py'})
-    print(f'wrote {os.path.relpath(weights, REPO)} ({os.path.getsize(weights)} bytes)')
+    save_weights(model, 'sine_lstm', {'forecast_rmse': f'{rmse:.4f}', 'source': 'web-demo/train/train_sine_lstm.py'})
 
     cases = []
     with torch.no_grad():
@@ -125,12 +116,8 @@ def main():
             noisy, clean = page_wave(k)
             pred = forecast(model, torch.tensor([noisy[:HISTORY]], dtype=torch.float64))[0]
             cases.append({'wave': k, 'noisy': noisy, 'clean': clean, 'forecast': [float(v) for v in pred]})
-    golden = os.path.join(REPO, 'tests', 'golden', 'data', 'demo_sine.json')
-    with open(golden, 'w') as f:
-        json.dump({'format': 'webtorch-demo-sine-1', 'source': 'web-demo/train/train_sine_lstm.py',
-                   'history': HISTORY, 'horizon': HORIZON, 'rmse': rmse, 'cases': cases}, f)
-        f.write('\n')
-    print(f'wrote {os.path.relpath(golden, REPO)}')
+    save_golden('demo_sine', {'format': 'webtorch-demo-sine-1', 'source': 'web-demo/train/train_sine_lstm.py',
+                              'history': HISTORY, 'horizon': HORIZON, 'rmse': rmse, 'cases': cases})
 
 
 if __name__ == '__main__':

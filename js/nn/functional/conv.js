@@ -13,10 +13,38 @@ export function checkConvRank(who, nd, input, fname) {
   }
 }
 
+/** The checks conv and conv_transpose share: the tensors, their ranks, groups >= 1. */
+function checkConvArgs(who, nd, input, weight, bias, groups, fname) {
+  checkTensor(who, 'input', input);
+  checkTensor(who, 'weight', weight);
+  checkTensor(who, 'bias', bias, { optional: true });
+  checkConvRank(who, nd, input, fname);
+  if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
+  checkInt(label(who), 'groups', groups, { min: 1 });
+}
+
 /** The int32 parameter block of wt_conv_params (see include/webtorch.h), spatial dims padded to 3. */
 function convParams(nd, N, Cin, Cout, groups, inSize, outSize, k, s, p, d) {
   const fill = (a, v = 1) => [...a, ...new Array(3 - nd).fill(v)];
   return [nd, N, Cin, Cout, groups, ...fill(inSize), ...fill(outSize), ...fill(k), ...fill(s), ...fill(p, 0), ...fill(d)];
+}
+
+/**
+ * A new output of outShape filled by run(params pointer, out, x, weight, bias pointers (0 for no
+ * bias)) on contiguous copies of the tensors, squeezed back for unbatched input; an empty output
+ * runs nothing.
+ */
+function runConv(batched, outShape, input, weight, bias, params, run) {
+  return tidy(() => {
+    const out = _empty(outShape);
+    if (out.numel() > 0) {
+      const x = input.contiguous();
+      const w = weight.contiguous();
+      const b = bias === null ? null : bias.contiguous();
+      withInt32([params], (pp) => run(pp, out, x._ptr(), w._ptr(), b ? b._ptr() : 0));
+    }
+    return batched ? out : out.squeeze(0);
+  });
 }
 
 /**
@@ -25,12 +53,7 @@ function convParams(nd, N, Cin, Cout, groups, inSize, outSize, k, s, p, d) {
  */
 export function _conv(who, nd, input, weight, bias, stride, padding, dilation, groups) {
   const L = label(who);
-  checkTensor(who, 'input', input);
-  checkTensor(who, 'weight', weight);
-  checkTensor(who, 'bias', bias, { optional: true });
-  checkConvRank(who, nd, input, `conv${nd}d`);
-  if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
-  checkInt(L, 'groups', groups, { min: 1 });
+  checkConvArgs(who, nd, input, weight, bias, groups, `conv${nd}d`);
   const s = checkTuple(L, 'stride', stride, nd, { min: 1 });
   const d = checkTuple(L, 'dilation', dilation, nd, { min: 1 });
   const k = weight._shape.slice(2);
@@ -70,18 +93,11 @@ export function _conv(who, nd, input, weight, bias, stride, padding, dilation, g
       `(${k.map((kk, i) => d[i] * (kk - 1) + 1).join(' x ')}). Kernel size can't be greater than actual input size`);
   }
   const outSize = same ? inSize.slice() : inSize.map((x, i) => windowOutSize(x, p[i], d[i], k[i], s[i]));
-  return tidy(() => {
-    const out = _empty([N, outC, ...outSize]);
-    if (out.numel() > 0) {
-      const x = input.contiguous();
-      const w = weight.contiguous();
-      const b = bias === null ? null : bias.contiguous();
-      const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
-      if (Cin === 0 || k.some((kk) => kk === 0)) out.fill_(0);
-      else withInt32([params], (pp) => C.wt_conv_forward_f32(pp, out._ptr(), x._ptr(), w._ptr(), b ? b._ptr() : 0));
-    }
-    return batched ? out : out.squeeze(0);
-  });
+  const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
+  // An empty reduction (no input channels or a zero-size kernel) sums to zero.
+  const empty = Cin === 0 || k.some((kk) => kk === 0);
+  return runConv(batched, [N, outC, ...outSize], input, weight, bias, params,
+    (pp, out, x, w, b) => (empty ? out.fill_(0) : C.wt_conv_forward_f32(pp, out._ptr(), x, w, b)));
 }
 
 const CONV_ARGS = [['bias', null], ['stride', 1], ['padding', 0], ['dilation', 1], ['groups', 1]];
@@ -103,12 +119,7 @@ export const conv3d = convFn(3);
  */
 export function _conv_transpose(who, nd, input, weight, bias, stride, padding, output_padding, groups, dilation) {
   const L = label(who);
-  checkTensor(who, 'input', input);
-  checkTensor(who, 'weight', weight);
-  checkTensor(who, 'bias', bias, { optional: true });
-  checkConvRank(who, nd, input, `conv_transpose${nd}d`);
-  if (weight._shape.length !== nd + 2) throw shapeErr(who, `a ${nd + 2}-D weight`, weight);
-  checkInt(L, 'groups', groups, { min: 1 });
+  checkConvArgs(who, nd, input, weight, bias, groups, `conv_transpose${nd}d`);
   const s = checkTuple(L, 'stride', stride, nd, { min: 1 });
   const p = checkTuple(L, 'padding', padding, nd, { min: 0 });
   const op = checkTuple(L, 'output_padding', output_padding, nd, { min: 0 });
@@ -148,18 +159,9 @@ export function _conv_transpose(who, nd, input, weight, bias, stride, padding, o
     throw new Error(`${L}: Only zero batch or zero channel inputs are supported, but got input shape: ` +
       `${_fmtShape(input._shape)}`);
   }
-  return tidy(() => {
-    const out = _empty([N, outC, ...outSize]);
-    if (out.numel() > 0) {
-      const x = input.contiguous();
-      const w = weight.contiguous();
-      const b = bias === null ? null : bias.contiguous();
-      const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
-      withInt32([params], (pp) => C.wt_conv_transpose_forward_f32(pp, out._ptr(), x._ptr(), w._ptr(),
-        b ? b._ptr() : 0));
-    }
-    return batched ? out : out.squeeze(0);
-  });
+  const params = convParams(nd, N, Cin, outC, groups, inSize, outSize, k, s, p, d);
+  return runConv(batched, [N, outC, ...outSize], input, weight, bias, params,
+    (pp, out, x, w, b) => C.wt_conv_transpose_forward_f32(pp, out._ptr(), x, w, b));
 }
 
 const CONV_TRANSPOSE_ARGS = [['bias', null], ['stride', 1], ['padding', 0], ['output_padding', 0], ['groups', 1],

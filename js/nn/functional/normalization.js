@@ -83,21 +83,32 @@ function normalize(input, N, Cn, S, runningMean, runningVar, weight, bias, useBa
   });
 }
 
-export function _batchNorm(who, input, running_mean, running_var, weight, bias, training, momentum, eps) {
+/**
+ * The checks batch norm and instance norm share: input [N, C, ...], the four optional
+ * per-channel tensors, the batch-statistics flag (named `flagName`), momentum and eps.
+ * Returns [N, C, S] with S the product of the dims after the channel dim.
+ */
+function checkStatsArgs(who, input, runningMean, runningVar, weight, bias, flagName, flag, momentum, eps) {
   const L = label(who);
   checkTensor(who, 'input', input);
   if (input._shape.length < 2) {
     throw new Error(`${L}: expected input with at least 2 dimensions [N, C, ...], got ${_fmtShape(input._shape)}`);
   }
   const [N, channels] = input._shape;
-  checkPerChannel(who, 'running_mean', running_mean, channels);
-  checkPerChannel(who, 'running_var', running_var, channels);
+  checkPerChannel(who, 'running_mean', runningMean, channels);
+  checkPerChannel(who, 'running_var', runningVar, channels);
   checkPerChannel(who, 'weight', weight, channels);
   checkPerChannel(who, 'bias', bias, channels);
-  checkBool(L, 'training', training);
+  checkBool(L, flagName, flag);
   checkNumber(L, 'momentum', momentum);
   checkEps(L, eps);
-  const S = _prod(input._shape.slice(2));
+  return [N, channels, _prod(input._shape.slice(2))];
+}
+
+export function _batchNorm(who, input, running_mean, running_var, weight, bias, training, momentum, eps) {
+  const L = label(who);
+  const [N, channels, S] = checkStatsArgs(who, input, running_mean, running_var, weight, bias, 'training', training,
+    momentum, eps);
   if (training && N * S === 1) {
     throw new Error(`${L}: Expected more than 1 value per channel when training, got input size ${_fmtShape(input._shape)}`);
   }
@@ -109,19 +120,8 @@ export function _batchNorm(who, input, running_mean, running_var, weight, bias, 
 
 export function _instanceNorm(who, input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps) {
   const L = label(who);
-  checkTensor(who, 'input', input);
-  if (input._shape.length < 2) {
-    throw new Error(`${L}: expected input with at least 2 dimensions [N, C, ...], got ${_fmtShape(input._shape)}`);
-  }
-  const [N, channels] = input._shape;
-  checkPerChannel(who, 'running_mean', running_mean, channels);
-  checkPerChannel(who, 'running_var', running_var, channels);
-  checkPerChannel(who, 'weight', weight, channels);
-  checkPerChannel(who, 'bias', bias, channels);
-  checkBool(L, 'use_input_stats', use_input_stats);
-  checkNumber(L, 'momentum', momentum);
-  checkEps(L, eps);
-  const S = _prod(input._shape.slice(2));
+  const [N, channels, S] = checkStatsArgs(who, input, running_mean, running_var, weight, bias, 'use_input_stats',
+    use_input_stats, momentum, eps);
   if (use_input_stats && S === 1) {
     throw new Error(`${L}: Expected more than 1 spatial element when training, got input size ${_fmtShape(input._shape)}`);
   }

@@ -14,16 +14,21 @@ function checkPoolRank(L, input, nd, fname) {
   }
 }
 
+/** kernel_size, stride (None or () means kernel_size, as in PyTorch) and padding as nd-tuples. */
+function poolWindow(L, nd, kernel_size, stride, padding) {
+  const k = checkTuple(L, 'kernel_size', kernel_size, nd, { min: 1 });
+  const s = stride === null || (Array.isArray(stride) && stride.length === 0) ? k.slice()
+    : checkTuple(L, 'stride', stride, nd, { min: 1 });
+  return [k, s, checkTuple(L, 'padding', padding, nd, { min: 0 })];
+}
+
 // [..., *S] padded with 1s (or 0s) to the 3 spatial slots of the C params structs.
 const fill3 = (a, v) => [...a, ...new Array(3 - a.length).fill(v)];
 
 export function _maxPool(who, nd, input, kernel_size, stride, padding, dilation, ceil_mode, return_indices) {
   const L = label(who);
   checkTensor(who, 'input', input);
-  const k = checkTuple(L, 'kernel_size', kernel_size, nd, { min: 1 });
-  const s = stride === null || (Array.isArray(stride) && stride.length === 0) ? k.slice()
-    : checkTuple(L, 'stride', stride, nd, { min: 1 });
-  const p = checkTuple(L, 'padding', padding, nd, { min: 0 });
+  const [k, s, p] = poolWindow(L, nd, kernel_size, stride, padding);
   const d = checkTuple(L, 'dilation', dilation, nd, { min: 1 });
   checkBool(L, 'ceil_mode', ceil_mode);
   checkBool(L, 'return_indices', return_indices);
@@ -80,10 +85,7 @@ export const max_pool3d = maxPoolFn(3);
 export function _avgPool(who, nd, input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override) {
   const L = label(who);
   checkTensor(who, 'input', input);
-  const k = checkTuple(L, 'kernel_size', kernel_size, nd, { min: 1 });
-  const s = stride === null || (Array.isArray(stride) && stride.length === 0) ? k.slice()
-    : checkTuple(L, 'stride', stride, nd, { min: 1 });
-  const p = checkTuple(L, 'padding', padding, nd, { min: 0 });
+  const [k, s, p] = poolWindow(L, nd, kernel_size, stride, padding);
   checkBool(L, 'ceil_mode', ceil_mode);
   checkBool(L, 'count_include_pad', count_include_pad);
   if (divisor_override !== null) {

@@ -10,7 +10,7 @@ import { Module } from '../module.js';
 import * as init from '../init.js';
 import { _unary, _softmax, _prelu, _glu, _checkHardtanh, _celuParams, _geluOp } from '../functional/activation.js';
 import { bindArgs, checkBool, checkInt, checkNumber, REQUIRED } from '../../args.js';
-import { py, pyFloat, newParameter } from './utils.js';
+import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 
 const INPLACE = ['inplace', false];
 
@@ -34,13 +34,21 @@ export class ReLU extends Module {
   }
 }
 
-export class Sigmoid extends Module {
+// A layer without hyperparameters: PyTorch's __init__ takes no arguments, so any given is an error.
+class NoArgs extends Module {
+  constructor(...args) {
+    super();
+    bindArgs(this._get_name(), args, []);
+  }
+}
+
+export class Sigmoid extends NoArgs {
   forward(input) {
     return _unary(this, 'sigmoid', input);
   }
 }
 
-export class Tanh extends Module {
+export class Tanh extends NoArgs {
   forward(input) {
     return _unary(this, 'tanh', input);
   }
@@ -271,19 +279,19 @@ export class Softshrink extends Shrink {
   }
 }
 
-export class Softsign extends Module {
+export class Softsign extends NoArgs {
   forward(input) {
     return _unary(this, 'softsign', input);
   }
 }
 
-export class LogSigmoid extends Module {
+export class LogSigmoid extends NoArgs {
   forward(input) {
     return _unary(this, 'logsigmoid', input);
   }
 }
 
-export class Tanhshrink extends Module {
+export class Tanhshrink extends NoArgs {
   forward(input) {
     return _unary(this, 'tanhshrink', input);
   }
@@ -293,6 +301,7 @@ export class PReLU extends Module {
   constructor(...args) {
     super();
     const o = bindArgs('PReLU', args, [['num_parameters', 1], ['init', 0.25], ['device', null], ['dtype', null]]);
+    checkFactoryKwargs('PReLU', o);
     this.num_parameters = checkInt('PReLU', 'num_parameters', o.num_parameters, { min: 0 });
     this.init = checkNumber('PReLU', 'init', o.init);
     this.weight = newParameter([this.num_parameters]);

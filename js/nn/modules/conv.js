@@ -6,7 +6,7 @@ import { _conv, _conv_transpose, checkConvRank } from '../functional/conv.js';
 import { _pad } from '../functional/padding.js';
 import { bindArgs, checkInt, checkBool, checkTuple, describe, REQUIRED } from '../../args.js';
 import { label, checkTensor } from '../functional/utils.js';
-import { py, newParameter, resetKaimingUniform } from './utils.js';
+import { py, newParameter, resetKaimingUniform, checkFactoryKwargs } from './utils.js';
 
 const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 
@@ -22,6 +22,7 @@ class ConvNd extends Module {
   constructor(name, nd, args, transposed = false) {
     super();
     const o = bindArgs(name, args, transposed ? TRANSPOSE_ARGS : ARGS);
+    checkFactoryKwargs(name, o);
     if (transposed && o.padding_mode !== 'zeros') {
       throw new Error(`${name}: Only "zeros" padding mode is supported for ${name}, got padding_mode=${describe(o.padding_mode)}`);
     }

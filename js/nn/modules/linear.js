@@ -5,7 +5,7 @@ import * as init from '../init.js';
 import { _linear, _bilinear } from '../functional/linear.js';
 import { packedWeights } from '../packed.js';
 import { bindArgs, checkInt, checkBool, REQUIRED } from '../../args.js';
-import { py, newParameter, resetKaimingUniform } from './utils.js';
+import { py, newParameter, resetKaimingUniform, checkFactoryKwargs } from './utils.js';
 
 /** nn.Identity(...args): accepts and ignores any arguments, returns its input. */
 export class Identity extends Module {
@@ -19,6 +19,7 @@ export class Linear extends Module {
     super();
     const o = bindArgs('Linear', args, [['in_features', REQUIRED], ['out_features', REQUIRED], ['bias', true],
       ['device', null], ['dtype', null]]);
+    checkFactoryKwargs('Linear', o);
     this.in_features = checkInt('Linear', 'in_features', o.in_features, { min: 0 });
     this.out_features = checkInt('Linear', 'out_features', o.out_features, { min: 0 });
     checkBool('Linear', 'bias', o.bias);
@@ -58,6 +59,7 @@ export class Bilinear extends Module {
     super();
     const o = bindArgs('Bilinear', args, [['in1_features', REQUIRED], ['in2_features', REQUIRED],
       ['out_features', REQUIRED], ['bias', true], ['device', null], ['dtype', null]]);
+    checkFactoryKwargs('Bilinear', o);
     this.in1_features = checkInt('Bilinear', 'in1_features', o.in1_features, { min: 0 });
     this.in2_features = checkInt('Bilinear', 'in2_features', o.in2_features, { min: 0 });
     this.out_features = checkInt('Bilinear', 'out_features', o.out_features, { min: 0 });

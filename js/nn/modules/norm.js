@@ -10,7 +10,7 @@ import { _batchNorm, _instanceNorm, _layerNorm, _groupNorm, _localResponseNorm, 
   from '../functional/normalization.js';
 import { label, checkTensor } from '../functional/utils.js';
 import { bindArgs, checkInt, checkBool, checkNumber, REQUIRED } from '../../args.js';
-import { py, pyFloat, newParameter } from './utils.js';
+import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 
 function checkMomentum(name, momentum) {
   return momentum === null ? null : checkNumber(name, 'momentum', momentum);
@@ -22,6 +22,7 @@ class NormBase extends Module {
     super();
     const o = bindArgs(name, args, [['num_features', REQUIRED], ['eps', 1e-5], ['momentum', 0.1], ['affine', affine],
       ['track_running_stats', trackRunningStats], ['device', null], ['dtype', null]]);
+    checkFactoryKwargs(name, o);
     this.num_features = checkInt(name, 'num_features', o.num_features, { min: 0 });
     this.eps = checkNumber(name, 'eps', o.eps);
     this.momentum = checkMomentum(name, o.momentum);
@@ -160,6 +161,7 @@ export class LayerNorm extends Module {
     super();
     const o = bindArgs('LayerNorm', args, [['normalized_shape', REQUIRED], ['eps', 1e-5], ['elementwise_affine', true],
       ['device', null], ['dtype', null]]);
+    checkFactoryKwargs('LayerNorm', o);
     this.normalized_shape = _normalizedShape('LayerNorm', o.normalized_shape);
     this.eps = checkNumber('LayerNorm', 'eps', o.eps);
     this.elementwise_affine = checkBool('LayerNorm', 'elementwise_affine', o.elementwise_affine);
@@ -194,6 +196,7 @@ export class GroupNorm extends Module {
     super();
     const o = bindArgs('GroupNorm', args, [['num_groups', REQUIRED], ['num_channels', REQUIRED], ['eps', 1e-5],
       ['affine', true], ['device', null], ['dtype', null]]);
+    checkFactoryKwargs('GroupNorm', o);
     this.num_groups = checkInt('GroupNorm', 'num_groups', o.num_groups, { min: 1 });
     this.num_channels = checkInt('GroupNorm', 'num_channels', o.num_channels, { min: 0 });
     if (this.num_channels % this.num_groups !== 0) {

@@ -10,7 +10,7 @@ import { C, withInt32 } from '../../runtime.js';
 import { _dropout } from '../functional/dropout.js';
 import { label, checkTensor, shapeErr } from '../functional/utils.js';
 import { bindArgs, checkInt, checkBool, describe, REQUIRED } from '../../args.js';
-import { py, pyFloat, newParameter } from './utils.js';
+import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 
 // wt_rnn_mode values and gates per mode (include/webtorch.h).
 const MODES = { RNN_TANH: 0, RNN_RELU: 1, LSTM: 2, GRU: 3 };
@@ -55,6 +55,7 @@ const BASE_ARGS = [['input_size', REQUIRED], ['hidden_size', REQUIRED], ['num_la
 class RNNBase extends Module {
   constructor(name, mode, o) {
     super();
+    checkFactoryKwargs(name, o);
     this.mode = mode;
     this.input_size = checkInt(name, 'input_size', o.input_size, { min: 0 });
     this.hidden_size = checkInt(name, 'hidden_size', o.hidden_size, { min: 1 });
@@ -195,6 +196,14 @@ function rejectProj(name, o) {
   if (o.proj_size !== null) throw new Error(`${name}: proj_size argument is only supported for LSTM, not RNN or GRU`);
 }
 
+/** The mode of an Elman RNN or RNNCell for its nonlinearity, 'tanh' or 'relu'. */
+function elmanMode(name, nonlinearity) {
+  if (nonlinearity !== 'tanh' && nonlinearity !== 'relu') {
+    throw new Error(`${name}: Unknown nonlinearity ${describe(nonlinearity)} (expected 'tanh' or 'relu')`);
+  }
+  return nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU';
+}
+
 const NO_PROJ_ARGS = BASE_ARGS.map(([n, d]) => [n, n === 'proj_size' ? null : d]);
 
 export class RNN extends RNNBase {
@@ -202,10 +211,7 @@ export class RNN extends RNNBase {
     // nonlinearity is keyword-only in PyTorch 1.13 (its 4th positional argument is bias).
     const o = bindArgs('RNN', args, [...NO_PROJ_ARGS, ['nonlinearity', 'tanh']]);
     rejectProj('RNN', o);
-    if (o.nonlinearity !== 'tanh' && o.nonlinearity !== 'relu') {
-      throw new Error(`RNN: Unknown nonlinearity ${describe(o.nonlinearity)} (expected 'tanh' or 'relu')`);
-    }
-    super('RNN', o.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', { ...o, proj_size: 0 });
+    super('RNN', elmanMode('RNN', o.nonlinearity), { ...o, proj_size: 0 });
     this.nonlinearity = o.nonlinearity;
   }
 }
@@ -227,6 +233,7 @@ export class GRU extends RNNBase {
 class RNNCellBase extends Module {
   constructor(name, mode, o) {
     super();
+    checkFactoryKwargs(name, o);
     this.input_size = checkInt(name, 'input_size', o.input_size, { min: 0 });
     this.hidden_size = checkInt(name, 'hidden_size', o.hidden_size, { min: 0 });
     this.bias = checkBool(name, 'bias', o.bias);
@@ -313,10 +320,7 @@ export class RNNCell extends RNNCellBase {
     const o = bindArgs('RNNCell', args, [['input_size', REQUIRED], ['hidden_size', REQUIRED], ['bias', true],
       ['nonlinearity', 'tanh'], ['device', null], ['dtype', null]]);
     // PyTorch only notices a bad nonlinearity in forward; rejecting it here fails earlier, as loudly.
-    if (o.nonlinearity !== 'tanh' && o.nonlinearity !== 'relu') {
-      throw new Error(`RNNCell: Unknown nonlinearity ${describe(o.nonlinearity)} (expected 'tanh' or 'relu')`);
-    }
-    super('RNNCell', o.nonlinearity === 'tanh' ? 'RNN_TANH' : 'RNN_RELU', o);
+    super('RNNCell', elmanMode('RNNCell', o.nonlinearity), o);
     this.nonlinearity = o.nonlinearity;
   }
 }

@@ -5,7 +5,7 @@ import { Tensor, Parameter } from '../../tensor.js';
 import * as init from '../init.js';
 import { _embedding, _embedding_bag, checkPaddingIdx, checkBagMode } from '../functional/sparse.js';
 import { bindArgs, checkInt, checkBool, checkNumber, describe, REQUIRED } from '../../args.js';
-import { py, pyFloat, newParameter } from './utils.js';
+import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 import { label } from '../functional/utils.js';
 
 const ARGS = [['num_embeddings', REQUIRED], ['embedding_dim', REQUIRED], ['padding_idx', null], ['max_norm', null],
@@ -37,6 +37,7 @@ export class Embedding extends Module {
   constructor(...args) {
     super();
     const o = bindArgs('Embedding', args, ARGS);
+    checkFactoryKwargs('Embedding', o);
     this.num_embeddings = checkInt('Embedding', 'num_embeddings', o.num_embeddings, { min: 0 });
     this.embedding_dim = checkInt('Embedding', 'embedding_dim', o.embedding_dim, { min: 0 });
     this.padding_idx = checkPaddingIdx('Embedding', o.padding_idx, this.num_embeddings);
@@ -93,6 +94,7 @@ export class EmbeddingBag extends Module {
   constructor(...args) {
     super();
     const o = bindArgs('EmbeddingBag', args, BAG_ARGS);
+    checkFactoryKwargs('EmbeddingBag', o);
     this.num_embeddings = checkInt('EmbeddingBag', 'num_embeddings', o.num_embeddings, { min: 0 });
     this.embedding_dim = checkInt('EmbeddingBag', 'embedding_dim', o.embedding_dim, { min: 0 });
     this.max_norm = o.max_norm === null ? null : checkNumber('EmbeddingBag', 'max_norm', o.max_norm);

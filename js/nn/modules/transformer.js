@@ -15,7 +15,7 @@ import { relu, gelu } from '../functional/activation.js';
 import { label, checkTensor, shapeErr } from '../functional/utils.js';
 import { tidy, tensor, _fmtShape } from '../../tensor.js';
 import { bindArgs, checkInt, checkBool, checkNumber, describe, REQUIRED } from '../../args.js';
-import { newParameter } from './utils.js';
+import { newParameter, checkFactoryKwargs } from './utils.js';
 
 /** PyTorch's out_proj class: a Linear that only differs in its name (it opts out of dynamic quantization). */
 export class NonDynamicallyQuantizableLinear extends Linear {}
@@ -27,6 +27,7 @@ export class MultiheadAttention extends Module {
     const o = bindArgs(who, args, [['embed_dim', REQUIRED], ['num_heads', REQUIRED], ['dropout', 0.0], ['bias', true],
       ['add_bias_kv', false], ['add_zero_attn', false], ['kdim', null], ['vdim', null], ['batch_first', false],
       ['device', null], ['dtype', null]]);
+    checkFactoryKwargs(who, o);
     this.embed_dim = checkInt(who, 'embed_dim', o.embed_dim, { min: 1 });
     this.kdim = o.kdim === null ? this.embed_dim : checkInt(who, 'kdim', o.kdim, { min: 1 });
     this.vdim = o.vdim === null ? this.embed_dim : checkInt(who, 'vdim', o.vdim, { min: 1 });
@@ -143,6 +144,7 @@ function activationFn(who, activation) {
 /** The checks and the feed-forward children both layer kinds share; returns the bound arguments. */
 function layerArgs(who, args) {
   const o = bindArgs(who, args, LAYER_ARGS);
+  checkFactoryKwargs(who, o);
   checkInt(who, 'd_model', o.d_model, { min: 1 });
   checkInt(who, 'nhead', o.nhead, { min: 1 });
   if (o.d_model % o.nhead !== 0) {
@@ -385,6 +387,7 @@ export class Transformer extends Module {
       ['dim_feedforward', 2048], ['dropout', 0.1], ['activation', relu], ['custom_encoder', null],
       ['custom_decoder', null], ['layer_norm_eps', 1e-5], ['batch_first', false], ['norm_first', false],
       ['device', null], ['dtype', null]]);
+    checkFactoryKwargs(who, o);
     const layer = [o.d_model, o.nhead, o.dim_feedforward, o.dropout, o.activation, o.layer_norm_eps, o.batch_first,
       o.norm_first];
     for (const name of ['custom_encoder', 'custom_decoder']) {

@@ -3,6 +3,7 @@
 import { Parameter, empty } from '../../tensor.js';
 import * as init from '../init.js';
 import { pyFloatRepr } from '../../tensor_str.js';
+import { describe } from '../../args.js';
 
 /** Python's str() of a hyperparameter: tuples as (a, b), (a,), booleans True/False, null None. */
 export function py(v) {
@@ -15,6 +16,20 @@ export function py(v) {
 /** A hyperparameter PyTorch stores as a Python float (eps, momentum, max_norm, ...). */
 export function pyFloat(v) {
   return v === null ? 'None' : pyFloatRepr(v);
+}
+
+/**
+ * PyTorch's factory kwargs `device` and `dtype` (`o` holds both, as bound by bindArgs). webtorch's
+ * parameters are float32 on the CPU (the wasm heap), so anything else is an error rather than a
+ * request silently ignored.
+ */
+export function checkFactoryKwargs(who, o) {
+  if (o.device !== null && o.device !== 'cpu') {
+    throw new Error(`${who}: device must be None or 'cpu' (webtorch runs on the CPU), got ${describe(o.device)}`);
+  }
+  if (o.dtype !== null && o.dtype !== 'float32') {
+    throw new Error(`${who}: dtype must be None or torch.float32 ('float32'), got ${describe(o.dtype)}`);
+  }
 }
 
 /** An uninitialised float32 Parameter of `shape` (reset_parameters fills it). */

@@ -1,4 +1,4 @@
-/* Packs B into 8-column panels for the 4x8 GEMM kernels (layout in kernels.h).
+/* Packs B into 8-column panels for the 4x8 GEMM kernel (layout in kernels.h).
  * Packing once per call turns any B layout (row-major, transposed, strided) into the
  * unit-stride stream the kernel wants, and zero-fills the last panel so the kernel's
  * inner loop has no column edge; only the final store is clipped to nc. */

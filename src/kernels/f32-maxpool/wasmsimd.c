@@ -18,8 +18,34 @@ void wt_f32_maxpool_ukernel__wasmsimd(size_t out_w, size_t nrows, const float *c
   /* first output whose window starts at >= 0 */
   size_t lo = (pad + stride - 1) / stride;
   if (lo > out_w) lo = out_w;
-  wt_f32_maxpool_ukernel__scalar(lo, nrows, rows, row_base, in_w, kernel, stride, pad, dilation, y, NULL);
+  if (lo > 0) wt_f32_maxpool_ukernel__scalar(lo, nrows, rows, row_base, in_w, kernel, stride, pad, dilation, y, NULL);
   size_t o = lo;
+  /* The 2x2 stride-2 window (MaxPool2d(2) and the like), 8 outputs at a time: four loads
+   * per row and an even/odd split give both taps of 8 windows. f32x4.pmax(m, v) is
+   * m < v ? v : m, one instruction and exactly the scalar rule for any v but NaN (the
+   * scalar rule takes a NaN v); among equal values (+0, -0) it keeps the first, so
+   * pairing taps within a row, then rows, keeps the scalar order's result. The block also
+   * sums its inputs: a NaN in the sum (a NaN input, or inf + -inf) sends it, and the rest
+   * of the row, through the exact 4-wide loop below. */
+  if (stride == 2 && kernel == 2 && dilation == 1 && nrows == 2) {
+    const float *r0 = rows[0], *r1 = rows[1];
+    for (; o + 8 <= out_w && (o + 7) * 2 + 1 < in_w + pad; o += 8) {
+      const size_t c0 = o * 2 - pad;
+      const v128_t a0 = wasm_v128_load(r0 + c0), a1 = wasm_v128_load(r0 + c0 + 4);
+      const v128_t a2 = wasm_v128_load(r0 + c0 + 8), a3 = wasm_v128_load(r0 + c0 + 12);
+      const v128_t b0 = wasm_v128_load(r1 + c0), b1 = wasm_v128_load(r1 + c0 + 4);
+      const v128_t b2 = wasm_v128_load(r1 + c0 + 8), b3 = wasm_v128_load(r1 + c0 + 12);
+      const v128_t sum = wasm_f32x4_add(wasm_f32x4_add(wasm_f32x4_add(a0, a1), wasm_f32x4_add(a2, a3)),
+                                        wasm_f32x4_add(wasm_f32x4_add(b0, b1), wasm_f32x4_add(b2, b3)));
+      if (wasm_v128_any_true(wasm_f32x4_ne(sum, sum))) break;
+      const v128_t ha0 = wasm_f32x4_pmax(wasm_i32x4_shuffle(a0, a1, 0, 2, 4, 6), wasm_i32x4_shuffle(a0, a1, 1, 3, 5, 7));
+      const v128_t ha1 = wasm_f32x4_pmax(wasm_i32x4_shuffle(a2, a3, 0, 2, 4, 6), wasm_i32x4_shuffle(a2, a3, 1, 3, 5, 7));
+      const v128_t hb0 = wasm_f32x4_pmax(wasm_i32x4_shuffle(b0, b1, 0, 2, 4, 6), wasm_i32x4_shuffle(b0, b1, 1, 3, 5, 7));
+      const v128_t hb1 = wasm_f32x4_pmax(wasm_i32x4_shuffle(b2, b3, 0, 2, 4, 6), wasm_i32x4_shuffle(b2, b3, 1, 3, 5, 7));
+      wasm_v128_store(y + o, wasm_f32x4_pmax(ha0, hb0));
+      wasm_v128_store(y + o + 4, wasm_f32x4_pmax(ha1, hb1));
+    }
+  }
   /* vector block o..o+3 reads columns [o*s - pad, (o+3)*s - pad + span + (s - 1)] */
   for (; o + 4 <= out_w && (o + 3) * stride + span + (stride - 1) < in_w + pad; o += 4) {
     const size_t c0 = o * stride - pad;

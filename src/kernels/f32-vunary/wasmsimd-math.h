@@ -33,19 +33,30 @@ static inline v128_t wt_f32x4_exp2i(v128_t n) {
   return wasm_i32x4_shl(wasm_i32x4_add(n, wasm_i32x4_splat(127)), 23);
 }
 
+/* The range reduction exp and expm1 share: n = round(x / ln 2) (in *n), r = x - n ln 2 with ln 2
+ * split in two parts so that r stays accurate; |r| <= ln(2)/2. */
+static inline v128_t wt_f32x4_exp_reduce(v128_t x, v128_t *n) {
+  *n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(WT_LOG2E)));
+  v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(*n, wasm_f32x4_splat(WT_LN2_HI)));
+  return wasm_f32x4_sub(r, wasm_f32x4_mul(*n, wasm_f32x4_splat(WT_LN2_LO)));
+}
+
+/* q(r) = 1/2 + r/6 + r^2/24 + ... + r^5/5040 (Horner), so that e^r = 1 + r + r^2 q(r). */
+static inline v128_t wt_f32x4_exp_tail(v128_t r) {
+  v128_t q = wasm_f32x4_splat(1.0f / 5040.0f);
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 720.0f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 120.0f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 24.0f));
+  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 6.0f));
+  return wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(0.5f));
+}
+
 static inline v128_t wt_f32x4_exp(v128_t x) {
   /* Beyond these bounds exp is 0 / +inf; clamping keeps n within [-150, 128]. */
   v128_t xc = wasm_f32x4_pmin(wasm_f32x4_pmax(x, wasm_f32x4_splat(-104.0f)), wasm_f32x4_splat(89.0f));
-  v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(xc, wasm_f32x4_splat(WT_LOG2E)));
-  v128_t r = wasm_f32x4_sub(xc, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_HI)));
-  r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_LO)));
-  v128_t p = wasm_f32x4_splat(1.0f / 5040.0f);
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f / 720.0f));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f / 120.0f));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f / 24.0f));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f / 6.0f));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(0.5f));
-  p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f));
+  v128_t n;
+  const v128_t r = wt_f32x4_exp_reduce(xc, &n);
+  v128_t p = wasm_f32x4_add(wasm_f32x4_mul(wt_f32x4_exp_tail(r), r), wasm_f32x4_splat(1.0f));
   p = wasm_f32x4_add(wasm_f32x4_mul(p, r), wasm_f32x4_splat(1.0f));
   v128_t ni = wasm_i32x4_trunc_sat_f32x4(n);
   v128_t h = wasm_i32x4_shr(ni, 1);
@@ -55,17 +66,10 @@ static inline v128_t wt_f32x4_exp(v128_t x) {
 
 /* expm1 for x in [-20, 20]; NaN and signed zeros are not handled here (see wt_f32x4_expm1). */
 static inline v128_t wt_f32x4_expm1_core(v128_t x) {
-  v128_t n = wasm_f32x4_nearest(wasm_f32x4_mul(x, wasm_f32x4_splat(WT_LOG2E)));
-  v128_t r = wasm_f32x4_sub(x, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_HI)));
-  r = wasm_f32x4_sub(r, wasm_f32x4_mul(n, wasm_f32x4_splat(WT_LN2_LO)));
+  v128_t n;
+  const v128_t r = wt_f32x4_exp_reduce(x, &n);
   /* p = e^r - 1 = r + r^2 * (1/2 + r/6 + ...) */
-  v128_t q = wasm_f32x4_splat(1.0f / 5040.0f);
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 720.0f));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 120.0f));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 24.0f));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(1.0f / 6.0f));
-  q = wasm_f32x4_add(wasm_f32x4_mul(q, r), wasm_f32x4_splat(0.5f));
-  v128_t p = wasm_f32x4_add(r, wasm_f32x4_mul(wasm_f32x4_mul(r, r), q));
+  v128_t p = wasm_f32x4_add(r, wasm_f32x4_mul(wasm_f32x4_mul(r, r), wt_f32x4_exp_tail(r)));
   v128_t s = wt_f32x4_exp2i(wasm_i32x4_trunc_sat_f32x4(n));
   /* 2^n * (1 + p) - 1 = 2^n * p + (2^n - 1); exact p when n == 0 keeps small x accurate */
   return wasm_f32x4_add(wasm_f32x4_mul(s, p), wasm_f32x4_sub(s, wasm_f32x4_splat(1.0f)));

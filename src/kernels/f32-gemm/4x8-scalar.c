@@ -1,7 +1,7 @@
-/* f32-gemm 5x8 scalar kernel: the reference for the SIMD one (same packed layout). */
+/* f32-gemm 4x8 scalar kernel: the reference for the SIMD one (same packed layout). */
 #include "kernels/kernels.h"
 
-void wt_f32_gemm_ukernel_5x8__scalar(size_t mr, size_t nc, size_t kc, const float *a,
+void wt_f32_gemm_ukernel_4x8__scalar(size_t mr, size_t nc, size_t kc, const float *a,
                                      size_t a_stride, const float *w, float *c,
                                      size_t c_stride, int accumulate) {
   for (size_t i = 0; i < mr; i++) {
