@@ -53,7 +53,8 @@ export function peakModuleBytes() {
   ]);
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+/** An event-loop yield: setImmediate where it exists (Node); a page has only timers. */
+export const tick = () => new Promise((resolve) => (globalThis.setImmediate ?? setTimeout)(resolve));
 
 /** Best-of-many GFLOP/s of the mul+add chains (budgetMs of measurement). */
 export async function measureCompute(budgetMs = 300) {

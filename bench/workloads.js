@@ -53,6 +53,15 @@ export async function webtorchSetup(name) {
 // ---- onnxruntime-web ---------------------------------------------------------------------
 
 let ortPromise = null;
+// Where the peers' own wasm files are served from: a page sets these (bench/page.js) before the
+// first setup; null keeps each package's Node default.
+const wasmPaths = { ort: null, tf: null };
+
+/** Sets the URL prefixes of onnxruntime-web's and tfjs-backend-wasm's wasm files. */
+export function setPeerWasmPaths({ ort, tf }) {
+  wasmPaths.ort = ort;
+  wasmPaths.tf = tf;
+}
 
 async function loadOrt() {
   ortPromise ??= (async () => {
@@ -60,6 +69,7 @@ async function loadOrt() {
     ort.env.wasm.numThreads = 1;
     ort.env.wasm.simd = true;
     ort.env.logLevel = 'error';
+    if (wasmPaths.ort) ort.env.wasm.wasmPaths = wasmPaths.ort;
     return ort;
   })();
   return ortPromise;
@@ -96,8 +106,11 @@ async function loadTf() {
     const tf = await import('@tensorflow/tfjs-core');
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const dist = new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url);
-    wasm.setWasmPaths(dist.pathname.endsWith('/') ? dist.pathname : `${dist.pathname}/`);
+    wasm.setWasmPaths(wasmPaths.tf ?? (dist.pathname.endsWith('/') ? dist.pathname : `${dist.pathname}/`));
     wasm.setThreadsCount(1);
+    // a cross-origin-isolated page would otherwise load the pthread build, whose worker pool
+    // (blob: workers) the page's CSP refuses and which one thread does not use
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await tf.setBackend('wasm');
     await tf.ready();
     return tf;

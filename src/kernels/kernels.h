@@ -111,6 +111,11 @@ void wt_f32_maxpool_ukernel__wasmsimd(size_t out_w, size_t nrows, const float *c
                                       const int64_t *row_base, size_t in_w, size_t kernel,
                                       size_t stride, size_t pad, size_t dilation, float *y,
                                       int64_t *idx);
+/* One plane of the 2x2 window with stride 2, no padding or dilation (MaxPool2d(2)), values
+ * only: y[oh*out_w + o] = max of x rows 2*oh, 2*oh+1, columns 2*o, 2*o+1 (rows in_w apart),
+ * the row kernel's rule and tap order. 2*out_w <= in_w; x holds 2*out_h rows. */
+void wt_f32_maxpool2x2_ukernel__scalar(size_t out_h, size_t out_w, const float *x, size_t in_w, float *y);
+void wt_f32_maxpool2x2_ukernel__wasmsimd(size_t out_h, size_t out_w, const float *x, size_t in_w, float *y);
 
 /* ---- f32-rnn: gate math of one batch row of one recurrent time step ----
  * gx, gh: the input and hidden projections of the row (biases included), the gates

@@ -72,6 +72,17 @@ wt_status wt_maxpool_forward_f32(const wt_pool_params *p, float *out, int64_t *i
   const int64_t *in = g.in, *o = g.o, *k = g.k, *s = g.s, *pd = g.pd, *d = g.d;
   const int64_t in_sp = in[0] * in[1] * in[2], out_sp = o[0] * o[1] * o[2];
 
+  /* MaxPool2d(2) and the like: one kernel call per plane instead of per output row (the
+   * per-row window setup cost as much as the pooling). The outer dim, if any, is a plain
+   * stride-1 axis here, so its slices are planes too. */
+  if (indices == NULL && k[0] == 1 && s[0] == 1 && pd[0] == 0 && o[0] == in[0] && k[1] == 2 && k[2] == 2 &&
+      s[1] == 2 && s[2] == 2 && pd[1] == 0 && pd[2] == 0 && d[1] == 1 && d[2] == 1 && 2 * o[1] <= in[1] &&
+      2 * o[2] <= in[2]) {
+    for (int64_t pl = 0; pl < p->planes * in[0]; pl++)
+      WT_UKERNEL(wt_f32_maxpool2x2_ukernel)((size_t)o[1], (size_t)o[2], x + pl * in[1] * in[2], (size_t)in[2],
+                                            out + pl * o[1] * o[2]);
+    return WT_OK;
+  }
   /* window rows of the two outer dims; k[0]*k[1] <= 4096 keeps this on the stack */
   const float *rows[4096];
   int64_t base[4096];

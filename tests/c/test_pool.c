@@ -308,6 +308,40 @@ int main(void) {
     else CHECK(memcmp(a, b, out_w * 4) == 0);
     free(x), free(a), free(b);
   }
+  /* the per-plane 2x2 stride-2 kernel, bit for bit, with the same value set (odd in_w
+   * and in_h leave a column and a row unused), then the op's plane path against the
+   * reference: 1-d, 2-d and 3-d pools whose outer dim is a stride-1 axis */
+  for (int it = 0; it < 200; it++) {
+    static const float vals[] = {-1.0f, 0.0f, -0.0f, 1.0f, 2.0f, INFINITY, -INFINITY};
+    const size_t in_h = (size_t)rng_int(2, 7), in_w = (size_t)rng_int(2, 40), out_h = in_h / 2, out_w = in_w / 2;
+    float *x = malloc(in_h * in_w * 4), *a = malloc(out_h * out_w * 4), *b = malloc(out_h * out_w * 4);
+    const int nan = it % 3 == 0;
+    for (size_t i = 0; i < in_h * in_w; i++) x[i] = vals[rng_int(it % 2 ? 0 : 1, it % 4 == 1 ? 6 : 4)];
+    if (nan) x[rng_int(0, (int)(in_h * in_w) - 1)] = NAN;
+    wt_f32_maxpool2x2_ukernel__wasmsimd(out_h, out_w, x, in_w, a);
+    wt_f32_maxpool2x2_ukernel__scalar(out_h, out_w, x, in_w, b);
+    if (nan) expect_close("maxpool 2x2 plane kernel", a, b, out_h * out_w, 0, 0);
+    else CHECK(memcmp(a, b, out_h * out_w * 4) == 0);
+    free(x), free(a), free(b);
+  }
+  for (int it = 0; it < 60; it++) {
+    const int nd = rng_int(1, 3);
+    wt_pool_params p = {nd, rng_int(1, 3), {0}, {0}, {0}, {0}, {0}, {1, 1, 1}};
+    size_t is = p.planes, os = p.planes;
+    for (int i = 0; i < nd; i++) {
+      const int plain = nd == 3 && i == 0; /* a stride-1, size-1 window on the outer dim */
+      p.in_size[i] = rng_int(plain ? 1 : 2, 20), p.kernel[i] = p.stride[i] = plain ? 1 : 2;
+      p.out_size[i] = plain ? p.in_size[i] : p.in_size[i] / 2;
+      is *= p.in_size[i], os *= p.out_size[i];
+    }
+    float *x = rand_buf(is, -1, 1), *y = malloc(os * 4), *r = malloc(os * 4);
+    int64_t *rx = malloc(os * 8);
+    if (it % 3 == 0) x[rng_int(0, (int)is - 1)] = NAN;
+    CHECK_OK(wt_maxpool_forward_f32(&p, y, NULL, x));
+    ref_pool(&p, r, rx, x);
+    expect_close("wt_maxpool_forward_f32 2x2 planes", y, r, os, 0, 0);
+    free(x), free(y), free(r), free(rx);
+  }
   wt_pool_params ok = {2, 1, {4, 4, 1}, {2, 2, 1}, {2, 2, 1}, {2, 2, 1}, {0, 0, 0}, {1, 1, 1}}, bad;
   float x[16] = {0}, y[16];
   int64_t ix[16];

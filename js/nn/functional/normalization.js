@@ -131,15 +131,17 @@ export function _instanceNorm(who, input, running_mean, running_var, weight, bia
   return normalize(input, 1, N * channels, S, running_mean, running_var, weight, bias, use_input_stats, momentum, eps, N);
 }
 
-/** normalized_shape: an int or a tuple of ints -> an array. */
-export function _normalizedShape(who, v) {
-  return checkTuple(label(who), 'normalized_shape', v, Array.isArray(v) ? v.length : 1, { min: 0 });
+/** normalized_shape: an int or a tuple of ints -> an array; L is the message prefix. */
+export function _normalizedShape(L, v) {
+  return checkTuple(L, 'normalized_shape', v, Array.isArray(v) ? v.length : 1, { min: 0 });
 }
 
 export function _layerNorm(who, input, normalized_shape, weight, bias, eps) {
-  const L = label(who);
+  // The label is built only when a message needs it: a Module's label is its repr, which cost
+  // about a tenth of a [128, 512] forward when built eagerly on every call.
+  const L = { toString: () => label(who) };
   checkTensor(who, 'input', input);
-  const ns = _normalizedShape(who, normalized_shape);
+  const ns = _normalizedShape(L, normalized_shape);
   checkTensor(who, 'weight', weight, { optional: true });
   checkTensor(who, 'bias', bias, { optional: true });
   checkEps(L, eps);

@@ -1,4 +1,5 @@
-/* f32-maxpool scalar kernel: one output row along the innermost dim (see kernels.h). */
+/* f32-maxpool scalar kernels: one output row along the innermost dim, and one plane of
+ * the 2x2 stride-2 window (see kernels.h). */
 #include <math.h>
 
 #include "kernels/kernels.h"
@@ -26,5 +27,19 @@ void wt_f32_maxpool_ukernel__scalar(size_t out_w, size_t nrows, const float *con
     }
     y[o] = m;
     if (idx != NULL) idx[o] = mi;
+  }
+}
+
+void wt_f32_maxpool2x2_ukernel__scalar(size_t out_h, size_t out_w, const float *x, size_t in_w, float *y) {
+  for (size_t oh = 0; oh < out_h; oh++, y += out_w) {
+    const float *r0 = x + 2 * oh * in_w, *r1 = r0 + in_w;
+    for (size_t o = 0; o < out_w; o++) {
+      /* the row kernel's rule in its tap order: first row, then second */
+      const float taps[4] = {r0[2 * o], r0[2 * o + 1], r1[2 * o], r1[2 * o + 1]};
+      float m = -INFINITY;
+      for (int t = 0; t < 4; t++)
+        if (taps[t] > m || isnan(taps[t])) m = taps[t];
+      y[o] = m;
+    }
   }
 }

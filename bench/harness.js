@@ -1,0 +1,114 @@
+// The measuring and reporting half of the benchmark, shared by the Node run (bench/run.js)
+// and the Chromium page (bench/page.js): sampling, one result row per implementation, the
+// table. Nothing here touches Node or the DOM.
+//
+// Method: the implementations of a workload interleave (A B C A B C ...), each slice timing
+// single forward passes; a warm-up round is discarded; sampling goes on until every
+// implementation has at least budgetMs of samples. Event-loop yields between slices let the
+// engine install tiered-up wasm code.
+
+import { webtorchSetup, ortSetup, tfSetup } from './workloads.js';
+import { measureCompute, measureCopy, tick } from './peak.js';
+
+/** Sampling budgets: a full run, or --quick's smoke-test run. */
+export function timingFor(quick) {
+  return quick ? { budgetMs: 40, sliceMs: 10, warmupMs: 10 } : { budgetMs: 1000, sliceMs: 100, warmupMs: 300 };
+}
+
+/** The machine's limits in this engine: { gflops, gbps }. */
+export async function measureLimits(quick) {
+  return { gflops: await measureCompute(quick ? 50 : 500), gbps: await measureCopy(1 << 20, quick ? 30 : 300) };
+}
+
+function quantile(sorted, q) {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
+}
+
+async function slice(run, ms, samples) {
+  const end = performance.now() + ms;
+  do {
+    const t0 = performance.now();
+    await run();
+    samples?.push(performance.now() - t0);
+  } while (performance.now() < end);
+}
+
+async function measure(impls, { budgetMs, sliceMs, warmupMs }) {
+  const live = impls.filter((x) => x.run);
+  for (const x of live) await slice(x.run, warmupMs, null);
+  for (const x of live) x.samples = [];
+  const spent = () => Math.min(...live.map((x) => x.samples.reduce((a, b) => a + b, 0)));
+  while (live.length && spent() < budgetMs) {
+    for (const x of live) {
+      await slice(x.run, sliceMs, x.samples);
+      await tick();
+    }
+  }
+}
+
+/**
+ * Measures workload `w` with the three implementations and returns their rows. `env` names the
+ * engine ('node' or 'chromium'); `ortModel` is the model's path or URL, or an Error saying why
+ * there is none; `limit` holds the measured { gflops, gbps }.
+ */
+export async function benchWorkload(w, { env, ortModel, limit, timing }) {
+  const impls = [
+    { impl: 'webtorch', setup: () => webtorchSetup(w.name) },
+    { impl: 'onnxruntime-web', setup: () => {
+      if (ortModel instanceof Error) throw ortModel;
+      return ortSetup(w.name, ortModel);
+    } },
+    { impl: 'tfjs-wasm', setup: () => tfSetup(w.name) },
+  ];
+  for (const x of impls) {
+    try {
+      x.run = await x.setup();
+      if (x.run === null) x.why = 'no such op';
+    } catch (err) {
+      x.run = null;
+      x.why = err.message.split('\n')[0];
+    }
+  }
+  await measure(impls, timing);
+  return impls.map((x) => {
+    const row = { workload: w.name, impl: x.impl, env, threads: 1, ms: null, gflops: null, gbps: null };
+    if (x.run) {
+      const s = x.samples.slice().sort((a, b) => a - b);
+      row.ms = +quantile(s, 0.5).toFixed(4);
+      row.p10 = +quantile(s, 0.1).toFixed(4);
+      row.p90 = +quantile(s, 0.9).toFixed(4);
+      row.samples = s.length;
+      if (w.flops) row.gflops = +(w.flops / row.ms / 1e6).toFixed(2);
+      if (w.bytes) row.gbps = +(w.bytes / row.ms / 1e6).toFixed(2);
+      row.limit_share = +((w.flops ? row.gflops / limit.gflops : row.gbps / limit.gbps)).toFixed(3);
+    } else row.na = x.why;
+    return row;
+  });
+}
+
+/** The measured limits as a JSON line's object. */
+export function peakRow(limit, env) {
+  return { workload: 'peak', impl: 'limit', env, threads: 1, ms: null, gflops: +limit.gflops.toFixed(2),
+    gbps: +limit.gbps.toFixed(2) };
+}
+
+/** The table: one line per row, "vs best peer" on webtorch's rows. */
+export function formatTable(rows, limit, env) {
+  const out = [`limits (${env}): SIMD128 mul+add ${limit.gflops.toFixed(1)} GFLOP/s, copy ${limit.gbps.toFixed(1)} GB/s ` +
+    '(1 thread)', ''];
+  const head = ['workload', 'impl', 'median ms', 'p10-p90 ms', 'GFLOP/s', 'GB/s', '% limit', 'vs best peer'];
+  const lines = [head];
+  for (const r of rows) {
+    const peers = rows.filter((p) => p.workload === r.workload && p.impl !== 'webtorch' && p.ms !== null);
+    const best = peers.length ? Math.min(...peers.map((p) => p.ms)) : null;
+    lines.push(r.ms === null ? [r.workload, r.impl, `n/a (${r.na})`, '', '', '', '', ''] : [
+      r.workload, r.impl, r.ms.toFixed(3), `${r.p10.toFixed(3)}-${r.p90.toFixed(3)}`, r.gflops ?? '', r.gbps ?? '',
+      `${(100 * r.limit_share).toFixed(0)}%`,
+      r.impl === 'webtorch' && best !== null ? `${(r.ms / best).toFixed(2)}x` : '']);
+  }
+  const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
+  for (const l of lines) out.push(l.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
+  return out.join('\n');
+}
