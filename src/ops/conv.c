@@ -230,7 +230,10 @@ static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, cons
   if (right < 0) right = 0;
   const int64_t Hp = g->p[1] + H + bottom, Wp = g->p[2] + W + right;
   int64_t pfloats, tfloats;
-  if (!wt_mul_i64(Hp, Wp, &pfloats) || !wt_mul_i64(OH, Wp, &tfloats) || pfloats > INT32_MAX || tfloats > INT32_MAX)
+  /* scratch stays bounded (huge paddings would otherwise ask for gigabytes): beyond one
+   * chunk of floats the row path, which needs no copy, does the work */
+  if (!wt_mul_i64(Hp, Wp, &pfloats) || !wt_mul_i64(OH, Wp, &tfloats) ||
+      pfloats + tfloats > WT_SCRATCH_CHUNK_FLOATS)
     return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
   float *P = wt_scratch_alloc((pfloats + tfloats) * (int64_t)sizeof(float));
   const float **rows = wt_scratch_alloc(2 * KH * (int64_t)sizeof(float *));
@@ -331,7 +334,8 @@ static void wt_im2col_packed(const wt_geom3 *g, const float *img, int64_t channe
 }
 
 /* Sets up xp for one conv (padded sizes, tap offsets, buffer); xp->x stays NULL (and
- * wt_im2col_packed takes its general path) when the copy would not fit in memory. */
+ * wt_im2col_packed takes its general path) when the copy would exceed one scratch chunk or
+ * not fit in memory. */
 static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_padded *xp) {
   xp->x = NULL;
   xp->off = NULL;
@@ -343,9 +347,11 @@ static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_pad
     if (!wt_mul_i64(sp, xp->pd[i], &sp)) return;
   }
   const int64_t kprod = g->k[0] * g->k[1] * g->k[2];
-  int64_t floats;
-  if (!wt_mul_i64(sp, channels, &floats) || floats > (int64_t)(SIZE_MAX / sizeof(float))) return;
-  xp->off = wt_scratch_alloc(channels * kprod * (int64_t)sizeof(size_t));
+  int64_t floats, taps;
+  /* bounded scratch: a padded copy larger than one chunk (huge paddings) takes the general path */
+  if (!wt_mul_i64(sp, channels, &floats) || floats > WT_SCRATCH_CHUNK_FLOATS) return;
+  if (!wt_mul_i64(channels, kprod, &taps) || taps > WT_SCRATCH_CHUNK_FLOATS) return;
+  xp->off = wt_scratch_alloc(taps * (int64_t)sizeof(size_t));
   xp->x = wt_scratch_alloc(floats * (int64_t)sizeof(float));
   if (xp->off == NULL || xp->x == NULL) {
     wt_scratch_free(xp->off);
