@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-4}"
+# The short run in `npm test` uses a fixed seed, so CI explores the same inputs every time (a
+# failure there is reproducible, not luck); longer runs (FUZZ_SECONDS set) pick a random seed
+# (libFuzzer's -seed=0) unless FUZZ_SEED says otherwise.
+if [ -n "${FUZZ_SECONDS:-}" ]; then SEED="${FUZZ_SEED:-0}"; else SEED="${FUZZ_SEED:-1}"; fi
 mkdir -p build
 (
   # One build at a time (shared with build-wasm.sh and test-c.sh); the runs need no lock.
@@ -29,7 +33,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 for t in "${targets[@]}"; do
   mkdir -p "build/fuzz/corpus/$t"
   log="build/fuzz/fuzz_$t.log"
-  if ! "build/fuzz/tests/fuzz/fuzz_$t" "build/fuzz/corpus/$t" -max_total_time="$SECONDS_PER_TARGET" \
+  if ! "build/fuzz/tests/fuzz/fuzz_$t" "build/fuzz/corpus/$t" -max_total_time="$SECONDS_PER_TARGET" -seed="$SEED" \
       -max_len=2048 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ -print_final_stats=1 >"$log" 2>&1; then
     tail -n 60 "$log"
     echo "fuzz: $t FAILED (log: $log)" >&2
