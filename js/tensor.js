@@ -644,10 +644,19 @@ export class Tensor {
 
   // -- in-place writes --
 
+  /**
+   * Record an in-place write to this tensor's storage: caches derived from it (a layer's packed
+   * weights, js/nn/packed.js) compare the version and rebuild. Every writer into an existing
+   * tensor calls this, the C ops that write in place included.
+   */
+  _bumpVersion() {
+    this._storage.version += 1;
+  }
+
   /** Write values (row-major, any array-like matching numel) into this tensor, in place. */
   _setValues(values) {
     this._check();
-    this._storage.version += 1;
+    this._bumpVersion();
     const n = this.numel();
     if (values.length !== n) throw new Error(`webtorch: internal: ${values.length} values for ${n} elements`);
     if (this.is_contiguous()) {
@@ -677,7 +686,7 @@ export class Tensor {
     this._check();
     if (!(src instanceof Tensor)) throw new Error(`Tensor.copy_: expected a Tensor, got ${describe(src)}`);
     src._check();
-    this._storage.version += 1;
+    this._bumpVersion();
     const shape = broadcastShapes('Tensor.copy_', this._shape, src._shape);
     if (shape.length !== this._shape.length || shape.some((s, i) => s !== this._shape[i])) {
       throw new Error(`Tensor.copy_: cannot copy a tensor of shape ${fmtShape(src._shape)} into one of shape ` +

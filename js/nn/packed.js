@@ -2,7 +2,8 @@
 // layout reads W with a stride of `in` floats and costs as much as several forward rows, so a
 // layer packs once and reuses the result until W or its bias changes. A change is either a
 // different tensor (a parameter replaced) or an in-place write, which bumps the version of the
-// tensor's storage (js/tensor.js: _setValues and copy_, the paths under fill_, init, load_state_dict).
+// tensor's storage (js/tensor.js Tensor._bumpVersion, called by every in-place writer: _setValues
+// and copy_ under fill_, init and load_state_dict, and the C ops that write into a tensor).
 //
 // The packed buffer is an ordinary float32 tensor owned by the cache, so memory_allocated()
 // counts it and it is freed with the layer (dispose on repack to another size; the GC backstop

@@ -57,7 +57,8 @@ export function _unary(who, name, input, inplace = false, p0 = 0, p1 = 0) {
     return tidy(() => {
       const src = input.contiguous();
       C.wt_unary_f32(UNARY[name], src._ptr(), src._ptr(), src.numel(), p0, p1);
-      if (!input.is_contiguous()) input.copy_(src);
+      if (input.is_contiguous()) input._bumpVersion();
+      else input.copy_(src);
       return input;
     });
   }

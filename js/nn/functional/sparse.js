@@ -50,6 +50,7 @@ export function _embedding(who, input, weight, padding_idx, max_norm, norm_type)
     if (max_norm !== null) {
       if (!weight.is_contiguous()) throw new Error(`${label(who)}: max_norm needs a contiguous weight`);
       C.wt_embedding_renorm_f32(weight._ptr(), idx._ptr(), n, num, dim, max_norm, norm_type);
+      weight._bumpVersion();
     }
     const w = weight.contiguous();
     C.wt_embedding_forward_f32(out._ptr(), w._ptr(), idx._ptr(), n, num, dim);
@@ -152,6 +153,7 @@ export function _embedding_bag(who, input, weight, offsets, max_norm, norm_type,
     if (max_norm !== null && n > 0) {
       if (!weight.is_contiguous()) throw new Error(`${label(who)}: max_norm needs a contiguous weight`);
       C.wt_embedding_renorm_f32(weight._ptr(), idx._ptr(), n, num, dim, max_norm, norm_type);
+      weight._bumpVersion();
     }
     const w = weight.contiguous();
     const psw = per_sample_weights === null ? null : per_sample_weights.contiguous();
