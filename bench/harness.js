@@ -51,16 +51,17 @@ async function measure(impls, { budgetMs, sliceMs, warmupMs }) {
 /**
  * Measures workload `w` with the three implementations and returns their rows. `env` names the
  * engine ('node' or 'chromium'); `ortModel` is the model's path or URL, or an Error saying why
- * there is none; `limit` holds the measured { gflops, gbps }.
+ * there is none; `limit` holds the measured 1-thread { gflops, gbps }. With threads > 1 the
+ * peer is onnxruntime-web at as many threads (tfjs's threaded build is not part of the bench).
  */
-export async function benchWorkload(w, { env, ortModel, limit, timing }) {
+export async function benchWorkload(w, { env, ortModel, limit, timing, threads = 1 }) {
   const impls = [
-    { impl: 'webtorch', setup: () => webtorchSetup(w.name) },
+    { impl: 'webtorch', setup: () => webtorchSetup(w.name, threads) },
     { impl: 'onnxruntime-web', setup: () => {
       if (ortModel instanceof Error) throw ortModel;
-      return ortSetup(w.name, ortModel);
+      return ortSetup(w.name, ortModel, threads);
     } },
-    { impl: 'tfjs-wasm', setup: () => tfSetup(w.name) },
+    ...(threads === 1 ? [{ impl: 'tfjs-wasm', setup: () => tfSetup(w.name) }] : []),
   ];
   for (const x of impls) {
     try {
@@ -73,7 +74,7 @@ export async function benchWorkload(w, { env, ortModel, limit, timing }) {
   }
   await measure(impls, timing);
   return impls.map((x) => {
-    const row = { workload: w.name, impl: x.impl, env, threads: 1, ms: null, gflops: null, gbps: null };
+    const row = { workload: w.name, impl: x.impl, env, threads, ms: null, gflops: null, gbps: null };
     if (x.run) {
       const s = x.samples.slice().sort((a, b) => a - b);
       row.ms = +quantile(s, 0.5).toFixed(4);
@@ -82,7 +83,8 @@ export async function benchWorkload(w, { env, ortModel, limit, timing }) {
       row.samples = s.length;
       if (w.flops) row.gflops = +(w.flops / row.ms / 1e6).toFixed(2);
       if (w.bytes) row.gbps = +(w.bytes / row.ms / 1e6).toFixed(2);
-      row.limit_share = +((w.flops ? row.gflops / limit.gflops : row.gbps / limit.gbps)).toFixed(3);
+      // the limit scales with threads (each brings its own SIMD units; copy bandwidth is per core in cache)
+      row.limit_share = +((w.flops ? row.gflops / limit.gflops : row.gbps / limit.gbps) / threads).toFixed(3);
     } else row.na = x.why;
     return row;
   });
@@ -94,19 +96,26 @@ export function peakRow(limit, env) {
     gbps: +limit.gbps.toFixed(2) };
 }
 
-/** The table: one line per row, "vs best peer" on webtorch's rows. */
+/**
+ * The table: one line per row; webtorch's rows show their time over the best peer's at the same
+ * thread count, and with threads > 1 their speed-up over webtorch's 1-thread row.
+ */
 export function formatTable(rows, limit, env) {
   const out = [`limits (${env}): SIMD128 mul+add ${limit.gflops.toFixed(1)} GFLOP/s, copy ${limit.gbps.toFixed(1)} GB/s ` +
-    '(1 thread)', ''];
-  const head = ['workload', 'impl', 'median ms', 'p10-p90 ms', 'GFLOP/s', 'GB/s', '% limit', 'vs best peer'];
+    'per thread', ''];
+  const head = ['workload', 'impl', 'threads', 'median ms', 'p10-p90 ms', 'GFLOP/s', 'GB/s', '% limit', 'vs best peer',
+    'vs 1 thread'];
   const lines = [head];
   for (const r of rows) {
-    const peers = rows.filter((p) => p.workload === r.workload && p.impl !== 'webtorch' && p.ms !== null);
+    const peers = rows.filter((p) => p.workload === r.workload && p.threads === r.threads && p.impl !== 'webtorch' &&
+      p.ms !== null);
     const best = peers.length ? Math.min(...peers.map((p) => p.ms)) : null;
-    lines.push(r.ms === null ? [r.workload, r.impl, `n/a (${r.na})`, '', '', '', '', ''] : [
-      r.workload, r.impl, r.ms.toFixed(3), `${r.p10.toFixed(3)}-${r.p90.toFixed(3)}`, r.gflops ?? '', r.gbps ?? '',
-      `${(100 * r.limit_share).toFixed(0)}%`,
-      r.impl === 'webtorch' && best !== null ? `${(r.ms / best).toFixed(2)}x` : '']);
+    const single = rows.find((p) => p.workload === r.workload && p.impl === r.impl && p.threads === 1 && p.ms !== null);
+    lines.push(r.ms === null ? [r.workload, r.impl, r.threads, `n/a (${r.na})`, '', '', '', '', '', ''] : [
+      r.workload, r.impl, r.threads, r.ms.toFixed(3), `${r.p10.toFixed(3)}-${r.p90.toFixed(3)}`, r.gflops ?? '',
+      r.gbps ?? '', `${(100 * r.limit_share).toFixed(0)}%`,
+      r.impl === 'webtorch' && best !== null ? `${(r.ms / best).toFixed(2)}x` : '',
+      r.threads > 1 && single ? `${(single.ms / r.ms).toFixed(2)}x faster` : '']);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
   for (const l of lines) out.push(l.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());

@@ -1,7 +1,9 @@
-// Benchmark harness (issue 6): webtorch against onnxruntime-web and tfjs-backend-wasm, one
-// thread, same process, same shapes.
+// Benchmark harness (issue 6): webtorch against onnxruntime-web and tfjs-backend-wasm, same
+// process, same shapes; one thread, then two (against onnxruntime-web at two threads, in a
+// second process because onnxruntime-web fixes its thread count once per process).
 //
 //   npm run bench                 table (median, p10-p90 spread, share of the measured limit)
+//   npm run bench -- --threads=N  only the rows at N threads
 //   npm run bench -- --json       one JSON object per line:
 //                                 {"workload","impl","threads","ms","gflops","gbps",...}
 //   npm run bench -- --quick      tiny time budget, the linear workload only (the Jest smoke test)
@@ -26,6 +28,11 @@ const JSON_OUT = flag('json');
 const QUICK = flag('quick');
 const BROWSER = flag('browser');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const threadsArg = args.find((a) => a.startsWith('--threads='));
+const THREADS = threadsArg ? Number(threadsArg.slice(10)) : 1;
+if (!(Number.isInteger(THREADS) && THREADS >= 1)) throw new Error(`bench: --threads must be a positive integer, got ${threadsArg}`);
+// The 2-thread rows of a full Node run come from a child process: node bench/run.js --threads=2.
+const WITH_TWO = !threadsArg && !QUICK && !BROWSER;
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CACHE = here('./.cache/');
@@ -52,8 +59,16 @@ async function main() {
     limit = await measureLimits(QUICK);
     rows = [];
     for (const w of workloads) {
-      const got = await benchWorkload(w, { env, limit, timing: timingFor(QUICK),
+      const got = await benchWorkload(w, { env, limit, timing: timingFor(QUICK), threads: THREADS,
         ortModel: ortProblem ? new Error(ortProblem) : `${CACHE}${w.name}.onnx` });
+      got.forEach(print);
+      rows.push(...got);
+    }
+    if (WITH_TWO) {
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--json', '--threads=2',
+        `--only=${workloads.map((w) => w.name).join(',')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      if (child.status !== 0) throw new Error(`bench: the 2-thread run failed (exit ${child.status})`);
+      const got = child.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.workload !== 'peak');
       got.forEach(print);
       rows.push(...got);
     }

@@ -23,9 +23,12 @@ export const WORKLOADS = [
 
 // ---- webtorch ----------------------------------------------------------------------------
 
-export async function webtorchSetup(name) {
+export async function webtorchSetup(name, threads = 1) {
   const torch = await import('../js/index.js');
   await torch.ready();
+  // Node and isolated pages load the pthread build, which uses every core by default.
+  torch.set_num_threads(threads);
+  if (torch.get_num_threads() !== threads) throw new Error(`${threads} threads are not available here`);
   const { nn } = torch;
   torch.manual_seed(0);
   const layer = (m, x) => {
@@ -63,10 +66,11 @@ export function setPeerWasmPaths({ ort, tf }) {
   wasmPaths.tf = tf;
 }
 
-async function loadOrt() {
+// onnxruntime-web fixes its thread count when its wasm starts: one count per process.
+async function loadOrt(threads) {
   ortPromise ??= (async () => {
     const ort = await import('onnxruntime-web');
-    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.numThreads = threads;
     ort.env.wasm.simd = true;
     ort.env.logLevel = 'error';
     if (wasmPaths.ort) ort.env.wasm.wasmPaths = wasmPaths.ort;
@@ -81,8 +85,9 @@ const ORT_INPUTS = {
   layernorm: ['float32', [128, 512]], net: ['int64', [32, 200]],
 };
 
-export async function ortSetup(name, modelPath) {
-  const ort = await loadOrt();
+export async function ortSetup(name, modelPath, threads = 1) {
+  const ort = await loadOrt(threads);
+  if (ort.env.wasm.numThreads !== threads) throw new Error(`onnxruntime-web already started with ${ort.env.wasm.numThreads} threads`);
   const session = await ort.InferenceSession.create(modelPath, { executionProviders: ['wasm'],
     graphOptimizationLevel: 'all' });
   const [dtype, shape] = ORT_INPUTS[name];

@@ -107,6 +107,27 @@ const char *wt_version(void);
 /* 1 if the ops use the SIMD128 kernels, 0 for the scalar fallback build. */
 int32_t wt_simd_enabled(void);
 
+/* ===================================== threads ===================================== */
+
+/* Upper bound of wt_set_num_threads: the thread pool's capacity in this build. */
+#define WT_MAX_THREADS 16
+
+/* Sets how many threads the ops use (torch.set_num_threads): the caller's thread plus
+ * n - 1 pool threads, started on first use and then kept. Builds without threads (the
+ * plain wasm builds) keep 1. n is clamped to WT_MAX_THREADS; the wasm pthread build's
+ * caller (js/runtime.js) clamps it to the workers Emscripten pre-started, because a
+ * thread beyond that pool cannot start while the browser's main thread waits for it.
+ * Results do not depend on n: work is split over outputs, never over a reduction.
+ * Errors: WT_EINVAL for n < 1; WT_ENOMEM if a thread cannot be created (the threads
+ * already running stay in use). */
+wt_status wt_set_num_threads(int32_t n);
+
+/* The number of threads ops use (torch.get_num_threads). */
+int32_t wt_get_num_threads(void);
+
+/* 1 if this build runs ops on several threads (pthreads + shared memory), else 0. */
+int32_t wt_threads_enabled(void);
+
 /* ================================== copy and cast ================================== */
 
 /* Gathers a strided view into a contiguous buffer (torch .contiguous()).

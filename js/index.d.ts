@@ -21,6 +21,11 @@ export interface ReadyOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** false forces the scalar build; true requires SIMD128. Default: SIMD128 wherever the engine supports it. */
   simd?: boolean;
+  /**
+   * false forces the single-thread build; true requires the pthread build (SharedArrayBuffer: Node, or a page
+   * served cross-origin isolated). Default: threads wherever they can run.
+   */
+  threads?: boolean;
 }
 export interface Backend {
   simd: boolean;
@@ -30,6 +35,10 @@ export interface Backend {
 /** Instantiate the wasm module (idempotent). Every other call throws until this has resolved. */
 export function ready(options?: ReadyOptions): Promise<void>;
 export function backend(): Backend;
+/** Threads ops use from now on (torch.set_num_threads); capped at the threads the build started with. */
+export function set_num_threads(n: number): void;
+/** The number of threads ops use (torch.get_num_threads); 1 in the single-thread builds. */
+export function get_num_threads(): number;
 
 // ---- dtypes, random ------------------------------------------------------------------------
 
@@ -129,7 +138,8 @@ export function summary(model: Module, input_size: Shape | Shape[], options?: Su
 // ---- the namespace -------------------------------------------------------------------------
 
 declare const torch: {
-  ready: typeof ready; backend: typeof backend; manual_seed: typeof manual_seed; initial_seed: typeof initial_seed;
+  ready: typeof ready; backend: typeof backend; set_num_threads: typeof set_num_threads;
+  get_num_threads: typeof get_num_threads; manual_seed: typeof manual_seed; initial_seed: typeof initial_seed;
   Tensor: typeof Tensor; tensor: typeof tensor; zeros: typeof zeros; ones: typeof ones; full: typeof full;
   empty: typeof empty; rand: typeof rand; randn: typeof randn; randint: typeof randint; arange: typeof arange;
   zeros_like: typeof zeros_like; ones_like: typeof ones_like; cat: typeof cat; stack: typeof stack;

@@ -5,7 +5,7 @@
 //
 // The default export is the `torch` namespace; every member is also a named export.
 
-import { ready, backend, ensureReady, heapBuffer } from './runtime.js';
+import { ready, backend, ensureReady, heapBuffer, setNumThreads, getNumThreads } from './runtime.js';
 import * as T from './tensor.js';
 import { manual_seed as seedGenerator, initial_seed } from './random.js';
 import { parseSafetensors, serializeSafetensors } from './safetensors.js';
@@ -153,13 +153,32 @@ export function save_safetensors(state_dict, metadata) {
   return serializeSafetensors(entries, metadata);
 }
 
+/**
+ * Sets the number of threads ops use, like torch.set_num_threads. The pthread build (Node, and
+ * cross-origin isolated pages) runs up to the hardware threads it started with (at most 8); a
+ * larger n uses them all. The single-thread builds stay at 1. Results never depend on n.
+ */
+export function set_num_threads(n) {
+  ensureReady();
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
+    throw new Error(`torch.set_num_threads: expects an int, but got ${describe(n)}`);
+  }
+  if (n < 1) throw new Error(`torch.set_num_threads: expects a positive integer, got ${n}`);
+  setNumThreads(n);
+}
+
+/** The number of threads ops use (torch.get_num_threads). */
+export function get_num_threads() {
+  return getNumThreads();
+}
+
 export {
   ready, backend, initial_seed, Tensor, tensor, zeros, ones, full, empty, rand, randn, randint, arange, zeros_like,
   ones_like, cat, stack, matmul, tidy, keep, memory_allocated, nn, F, summary,
 };
 
 const torch = {
-  ready, backend, manual_seed, initial_seed, Tensor, tensor, zeros, ones, full, empty, rand, randn, randint, arange,
+  ready, backend, set_num_threads, get_num_threads, manual_seed, initial_seed, Tensor, tensor, zeros, ones, full, empty, rand, randn, randint, arange,
   zeros_like, ones_like, cat, stack, matmul, flatten, relu, sigmoid, tanh, softmax, log_softmax, selu, selu_, celu,
   celu_, relu_, threshold, threshold_, prelu, hardshrink, dropout, alpha_dropout, feature_dropout, feature_alpha_dropout,
   tidy, keep,

@@ -49,6 +49,7 @@ const EXPORTS = {
   wt_layer_norm_f32: 7,
   wt_group_norm_f32: 9,
   wt_local_response_norm_f32: 9,
+  wt_set_num_threads: 1,
 };
 
 /** The C functions, each checked: `C.wt_linear_forward_f32(...)` throws on a non-zero status. */
@@ -83,14 +84,16 @@ function checkOptions(options) {
   if (options === null || typeof options !== 'object') {
     throw new Error(`webtorch: ready(): options must be an object like { wasmPath } or { wasmBinary }, got ${options}`);
   }
-  const known = new Set(['wasmPath', 'wasmBinary', 'simd']);
+  const known = new Set(['wasmPath', 'wasmBinary', 'simd', 'threads']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) {
-      throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath, wasmBinary or simd)`);
+      throw new Error(`webtorch: ready(): unknown option '${key}' (expected wasmPath, wasmBinary, simd or threads)`);
     }
   }
-  if (options.simd !== undefined && typeof options.simd !== 'boolean') {
-    throw new Error(`webtorch: ready(): simd must be true or false, got ${options.simd}`);
+  for (const key of ['simd', 'threads']) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
+      throw new Error(`webtorch: ready(): ${key} must be true or false, got ${options[key]}`);
+    }
   }
 }
 
@@ -103,13 +106,64 @@ export function simdSupported() {
   return WebAssembly.validate(SIMD_PROBE);
 }
 
+/**
+ * Whether this engine can run the pthread build: shared memory, and in a browser cross-origin
+ * isolation (the page is served with COOP `same-origin` and COEP `require-corp`).
+ */
+export function threadsSupported() {
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return false;
+  return isNode() || globalThis.crossOriginIsolated === true;
+}
+
+// The most threads ops use by default: the machine's hardware threads, at most 8 (beyond that a
+// browser tab competes with everything else on the machine, and GEMMs of model layers stop scaling).
+const DEFAULT_MAX_THREADS = 8;
+
+async function hardwareThreads() {
+  if (isNode()) {
+    const os = await import('node:os');
+    return os.availableParallelism?.() ?? os.cpus().length;
+  }
+  return globalThis.navigator?.hardwareConcurrency ?? 1;
+}
+
+// Emscripten's Node support in the pthread glue expects CommonJS's `require` and `__dirname`
+// (it loads worker_threads and sets a global Worker). They are lent to it while the module
+// starts, and the globals are put back as they were afterwards, so the host sees no change.
+async function withNodeGlobals(glueUrl, start) {
+  const { createRequire } = await import('node:module');
+  const { fileURLToPath } = await import('node:url');
+  const path = await import('node:path');
+  const names = ['require', '__dirname', 'Worker'];
+  const saved = names.map((n) => Object.getOwnPropertyDescriptor(globalThis, n));
+  globalThis.require = createRequire(glueUrl);
+  globalThis.__dirname = path.dirname(fileURLToPath(glueUrl));
+  try {
+    return await start();
+  } finally {
+    names.forEach((n, i) => {
+      if (saved[i]) Object.defineProperty(globalThis, n, saved[i]);
+      else delete globalThis[n];
+    });
+  }
+}
+
 async function instantiate(options) {
   // SIMD unless the engine lacks it or the caller forces the scalar build with { simd: false }.
   const simd = options.simd ?? simdSupported();
   if (simd && !simdSupported()) throw new Error('webtorch: ready(): { simd: true } but this engine has no wasm SIMD128');
-  // Two literal imports, so that bundlers see both builds.
-  const { default: factory } = simd ? await import('../dist/webtorch-simd.mjs') : await import('../dist/webtorch-scalar.mjs');
-  const file = simd ? 'webtorch-simd.wasm' : 'webtorch-scalar.wasm';
+  // Threads wherever they can run, unless the caller asks for one thread with { threads: false }.
+  const threads = simd && (options.threads ?? threadsSupported());
+  if (options.threads === true && !threads) {
+    throw new Error(simd ? 'webtorch: ready(): { threads: true } but this page is not cross-origin isolated ' +
+      '(serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)'
+      : 'webtorch: ready(): { threads: true } needs the SIMD build; { simd: false } has one thread');
+  }
+  const build = threads ? 'webtorch-simd-mt' : simd ? 'webtorch-simd' : 'webtorch-scalar';
+  // Literal imports, so that bundlers see every build.
+  const { default: factory } = threads ? await import('../dist/webtorch-simd-mt.mjs')
+    : simd ? await import('../dist/webtorch-simd.mjs') : await import('../dist/webtorch-scalar.mjs');
+  const file = `${build}.wasm`;
   let wasmBinary = options.wasmBinary;
   if (wasmBinary != null) {
     if (wasmBinary instanceof ArrayBuffer) wasmBinary = new Uint8Array(wasmBinary);
@@ -120,12 +174,30 @@ async function instantiate(options) {
   } else {
     // Fetched here rather than by the glue so that a missing file or an HTML error page
     // gives a clear message instead of Emscripten's "both async and sync fetching failed".
-    const where = options.wasmPath ?? (simd ? new URL('../dist/webtorch-simd.wasm', import.meta.url)
-      : new URL('../dist/webtorch-scalar.wasm', import.meta.url));
+    const where = options.wasmPath ?? (threads ? new URL('../dist/webtorch-simd-mt.wasm', import.meta.url)
+      : simd ? new URL('../dist/webtorch-simd.wasm', import.meta.url)
+        : new URL('../dist/webtorch-scalar.wasm', import.meta.url));
     wasmBinary = await readBinary(where);
     checkWasmBytes(wasmBinary, String(where), file);
   }
-  const mod = await factory({ wasmBinary });
+  // The pthread build starts its workers with the module (wtPoolSize of them, read by the
+  // glue): the calling thread is one of the threads, so hardware threads - 1.
+  const maxThreads = threads ? Math.max(1, Math.min(DEFAULT_MAX_THREADS, await hardwareThreads())) : 1;
+  const args = { wasmBinary, wtPoolSize: maxThreads - 1 };
+  let mod;
+  try {
+    mod = threads && isNode()
+      ? await withNodeGlobals(new URL('../dist/webtorch-simd-mt.mjs', import.meta.url), () => factory(args))
+      : await factory(args);
+  } catch (err) {
+    args.PThread?.terminateAllThreads(); // the glue hangs its worker pool on the options object
+    throw new Error(`webtorch: could not instantiate ${file} (${err.message}); wasmPath and wasmBinary must ` +
+      `give the build ready() selects here: ${file} (threads ${threads}, simd ${simd})`);
+  }
+  if (threads && isNode()) {
+    // Idle workers must not keep Node running: the process ends when the program does.
+    for (const w of mod.PThread.unusedWorkers.concat(mod.PThread.runningWorkers)) w.unref();
+  }
   for (const [name, argc] of Object.entries(EXPORTS)) {
     const fn = mod['_' + name];
     // A stale dist/ fails at the call that needs the missing export, with the fix in the message.
@@ -138,7 +210,37 @@ async function instantiate(options) {
     };
   }
   M = mod;
-  info = { simd: mod._wt_simd_enabled() === 1, threads: 1, version: mod.UTF8ToString(mod._wt_version()) };
+  maxThreadCount = maxThreads;
+  info = { simd: mod._wt_simd_enabled() === 1, version: mod.UTF8ToString(mod._wt_version()) };
+  C.wt_set_num_threads(maxThreads);
+}
+
+let maxThreadCount = 1;
+
+/**
+ * Stops the worker threads of the pthread build; the module must not be used afterwards. Node
+ * programs never need it (idle workers do not keep a process alive); test runners that load the
+ * module once per test file do, or every file's workers would live until the process ends.
+ */
+export function terminateThreads() {
+  M?.PThread?.terminateAllThreads();
+  state = 'failed';
+  loading = null;
+}
+
+/**
+ * torch.set_num_threads(n): ops use up to n threads (the caller's plus n - 1 workers of the
+ * pthread build), at most the workers started with the module; the single-thread builds keep 1.
+ */
+export function setNumThreads(n) {
+  ensureReady();
+  C.wt_set_num_threads(Math.min(n, maxThreadCount));
+}
+
+/** torch.get_num_threads(). */
+export function getNumThreads() {
+  ensureReady();
+  return M._wt_get_num_threads();
 }
 
 /**
@@ -173,7 +275,7 @@ export function ensureReady() {
 
 export function backend() {
   ensureReady();
-  return { ...info };
+  return { ...info, threads: getNumThreads() };
 }
 
 // ---- heap --------------------------------------------------------------------------------
@@ -188,7 +290,7 @@ export function malloc(nbytes) {
   const ptr = M._wt_alloc(nbytes);
   if (ptr === 0) {
     throw new Error(`webtorch: out of memory: could not allocate ${nbytes} bytes in the wasm heap ` +
-      `(${M.HEAPU8.length} bytes in use by the heap)`);
+      `(${heapSize()} bytes in use by the heap)`);
   }
   return ptr;
 }
@@ -199,12 +301,14 @@ export function free(ptr) {
 
 /** The current heap buffer. Never keep a view across a call that can allocate (growth detaches it). */
 export function heapBuffer() {
-  return M.HEAPU8.buffer;
+  // Shared memory grown by a worker thread leaves the glue's HEAP views short until the glue
+  // next looks; the memory object itself always has the current buffer.
+  return M.wasmMemory ? M.wasmMemory.buffer : M.HEAPU8.buffer;
 }
 
 /** Total size of the wasm linear memory in bytes. */
 export function heapSize() {
-  return M.HEAPU8.length;
+  return heapBuffer().byteLength;
 }
 
 /**
@@ -216,7 +320,7 @@ export function withInt32(arrays, fn) {
   try {
     for (const a of arrays) {
       const p = malloc(Math.max(4, a.length * 4));
-      new Int32Array(M.HEAPU8.buffer, p, a.length).set(a);
+      new Int32Array(heapBuffer(), p, a.length).set(a);
       ptrs.push(p);
     }
     return fn(...ptrs);

@@ -47,6 +47,29 @@ void wt_scratch_free(void *p);
 
 
 
+/* WT_THREADS is set by CMake (option WT_THREADS): 1 builds the pthread pool of
+ * src/parallel.c, 0 runs every parallel loop on the calling thread. */
+#ifndef WT_THREADS
+#define WT_THREADS 0
+#endif
+
+/* One task of a parallel loop: `thread` (0 .. width - 1) indexes per-thread scratch; the
+ * tasks of one loop run in any order, concurrently, each exactly once. Tasks must not call
+ * wt_error (its message is per thread): they report failure through ctx. */
+typedef void (*wt_task_fn)(void *ctx, size_t task, int thread);
+
+/* Work (in multiply-adds or element visits) below which splitting a loop costs more than
+ * waking the pool (~10 us) saves. */
+#define WT_PARALLEL_MIN_WORK ((double)(1 << 17))
+
+/* The number of threads a loop doing `work` should use: 1 for small work, inside a task
+ * (loops do not nest) and in builds without threads; else wt_get_num_threads(). */
+int wt_parallel_width(double work);
+
+/* Runs fn(ctx, t, thread) for every t < n_tasks on at most `width` threads (from
+ * wt_parallel_width) and returns when all are done. */
+void wt_parallel_for(size_t n_tasks, int width, wt_task_fn fn, void *ctx);
+
 /* Kernel choice of this build: WT_UKERNEL(wt_f32_vexp_ukernel) names the __wasmsimd
  * kernel, or its __scalar sibling in the WT_SIMD=OFF build. */
 #if WT_USE_SIMD

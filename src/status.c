@@ -7,9 +7,13 @@
 
 #include "internal.h"
 
-/* One message buffer: the wasm module is single-threaded; a native multithreaded
- * caller would need thread-local storage here. */
+/* One message per thread: an op reports errors on the thread that called it (tasks of
+ * wt_parallel_for never call wt_error), so a caller reads back its own message. */
+#if WT_THREADS
+static _Thread_local char wt_message[512];
+#else
 static char wt_message[512];
+#endif
 
 wt_status wt_error(wt_status status, const char *fmt, ...) {
   va_list ap;

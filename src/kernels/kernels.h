@@ -139,17 +139,19 @@ void wt_f32_gru_gates_ukernel__scalar(size_t h, const float *gx, const float *gh
  * rsumsqdev:            returns sum_i (x[i] - c)^2 over one contiguous row, n >= 1 (the
  *                       second pass of a two-pass variance; same blocking as rsum).
  * vscaleshift:          y[i] = x[i]*scale + shift (y may equal x).
- * vscaleshift_affine:   y[i] = (x[i]*scale + shift)*w[i] + b[i]; w NULL means 1, b NULL 0
- *                       (LayerNorm's elementwise affine; y may equal x).
+ * vscaleshift_affine:   y[r*n + i] = (x[r*n + i]*scale[r] + shift[r])*w[i] + b[i] for r < rows
+ *                       contiguous rows of n; w NULL means 1, b NULL 0 (LayerNorm's elementwise
+ *                       affine over a block of rows, which share the loads of w and b; y may
+ *                       equal x).
  * vsqradd:              acc[i] += x[i]*x[i] (acc must not overlap x). */
 float wt_f32_rsumsqdev_ukernel__wasmsimd(size_t n, const float *x, float c);
 float wt_f32_rsumsqdev_ukernel__scalar(size_t n, const float *x, float c);
 void wt_f32_vscaleshift_ukernel__wasmsimd(size_t n, const float *x, float scale, float shift, float *y);
 void wt_f32_vscaleshift_ukernel__scalar(size_t n, const float *x, float scale, float shift, float *y);
-void wt_f32_vscaleshift_affine_ukernel__wasmsimd(size_t n, const float *x, float scale, float shift,
-                                                 const float *w, const float *b, float *y);
-void wt_f32_vscaleshift_affine_ukernel__scalar(size_t n, const float *x, float scale, float shift,
-                                               const float *w, const float *b, float *y);
+void wt_f32_vscaleshift_affine_ukernel__wasmsimd(size_t rows, size_t n, const float *x, const float *scale,
+                                                 const float *shift, const float *w, const float *b, float *y);
+void wt_f32_vscaleshift_affine_ukernel__scalar(size_t rows, size_t n, const float *x, const float *scale,
+                                               const float *shift, const float *w, const float *b, float *y);
 void wt_f32_vsqradd_ukernel__wasmsimd(size_t n, const float *x, float *acc);
 void wt_f32_vsqradd_ukernel__scalar(size_t n, const float *x, float *acc);
 
@@ -167,6 +169,16 @@ void wt_f32_dwconv_ukernel__wasmsimd(size_t o_begin, size_t o_end, size_t nrows,
                                      const float *const *rows, const float *const *wrows,
                                      size_t in_w, size_t kernel, size_t stride, size_t pad,
                                      size_t dilation, float bias, float *y);
+/* One plane of the 3x3 window with unit strides and dilation (the common depthwise conv):
+ *   y[oh*out_w + o] = bias + sum_{r < 3} sum_{t < 3} rows[oh + r][o - pad + t] * w[3*r + t]
+ * for oh < out_h, o < out_w. rows holds out_h + 2 input rows of in_w floats (a row of the
+ * height padding points at in_w zeros); columns outside [0, in_w) read as zero. Unlike the
+ * row kernel, taps over the padding are added (zero products); the order is the same. y
+ * must not overlap the rows. */
+void wt_f32_dwconv3x3_ukernel__scalar(size_t out_h, size_t out_w, const float *const *rows, size_t in_w,
+                                      size_t pad, const float *w, float bias, float *y);
+void wt_f32_dwconv3x3_ukernel__wasmsimd(size_t out_h, size_t out_w, const float *const *rows, size_t in_w,
+                                        size_t pad, const float *w, float bias, float *y);
 
 /* ---- f32-vloss: pointwise losses, op is a wt_loss_op (checked by the caller) ----
  * out[i] = loss(x[i], y[i]) for i < n; pw[0..n) is BCE_LOGITS's pos_weight (NULL = 1,

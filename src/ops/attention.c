@@ -8,6 +8,7 @@
  * P lives in the caller's `weights` when it wants them, else in one scratch block of at
  * most WT_SCRATCH_CHUNK_FLOATS (query rows are processed in chunks). Two bool masks, or
  * a "keep" mask, are folded into one byte row per query row (S bytes of scratch). */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "internal.h"
@@ -27,6 +28,73 @@ static int64_t wt_view_extent(const int32_t *st, int64_t N, int64_t H, int64_t r
 
 static int64_t wt_view_offset(const int32_t *st, int64_t n, int64_t h, int64_t row) {
   return n * st[0] + h * st[1] + row * st[2];
+}
+
+typedef struct {
+  const wt_attention_params *p;
+  float *out, *weights;
+  const float *q, *k, *v;
+  const void *masks[2];
+  const float *dropout;
+  float scale;
+  unsigned char *scratch; /* per thread: `bytes`, of which P takes the first p_bytes */
+  int64_t bytes, p_bytes, chunk;
+  int combine;
+  atomic_int status; /* WT_ENOMEM once a task's GEMM could not allocate (any task may set it) */
+} wt_attention_job;
+
+/* Task (n * heads + h): attention of batch n, head h, query rows in chunks. */
+static void wt_attention_task(void *ctx, size_t task, int thread) {
+  wt_attention_job *j = ctx;
+  const wt_attention_params *p = j->p;
+  static const char *fn = "wt_attention_forward_f32";
+  const int64_t H = p->heads, L = p->q_len, S = p->kv_len, E = p->head_dim, Ev = p->v_head_dim;
+  const int64_t n = (int64_t)task / H, h = (int64_t)task % H;
+  unsigned char *scratch = j->scratch != NULL ? j->scratch + thread * j->bytes : NULL;
+  uint8_t *combined = j->combine ? (uint8_t *)(scratch + j->p_bytes) : NULL;
+  const float *qh = j->q + wt_view_offset(p->q_strides, n, h, 0);
+  const float *kh = j->k + wt_view_offset(p->k_strides, n, h, 0);
+  const float *vh = j->v + wt_view_offset(p->v_strides, n, h, 0);
+  float *oh = j->out + wt_view_offset(p->out_strides, n, h, 0);
+  const int64_t plane = (n * H + h) * L; /* first row of this head in weights/dropout */
+  for (int64_t l0 = 0; l0 < L; l0 += j->chunk) {
+    const int64_t rows = L - l0 < j->chunk ? L - l0 : j->chunk;
+    float *P = j->weights != NULL ? j->weights + (plane + l0) * S : (float *)scratch;
+    if (wt_gemm_run(fn, (int32_t)rows, (int32_t)S, (int32_t)E, qh + l0 * p->q_strides[2], p->q_strides[2], kh,
+                    p->k_strides[2], 1, P, (int32_t)S, NULL, 0) != WT_OK) {
+      atomic_store_explicit(&j->status, WT_ENOMEM, memory_order_relaxed); /* sizes were validated: only scratch can fail */
+      return;
+    }
+    for (int64_t r = 0; r < rows; r++) {
+      const int64_t l = l0 + r;
+      const float *bias = NULL;
+      const uint8_t *block = NULL;
+      if (j->combine) memset(combined, 0, (size_t)S);
+      for (int i = 0; i < 2; i++) {
+        const int32_t kind = p->mask_kind[i];
+        if (kind == WT_MASK_NONE) continue;
+        const int64_t off = wt_view_offset(p->mask_strides[i], n, h, l);
+        if (kind == WT_MASK_ADD) {
+          bias = (const float *)j->masks[i] + off;
+        } else if (!j->combine) {
+          block = (const uint8_t *)j->masks[i] + off;
+        } else {
+          const uint8_t *m = (const uint8_t *)j->masks[i] + off;
+          const uint8_t masked_when = kind == WT_MASK_BLOCK;
+          for (int64_t q = 0; q < S; q++) combined[q] |= (m[q] != 0) == masked_when;
+        }
+      }
+      if (j->combine) block = combined;
+      const int64_t limit = p->causal && l + 1 < S ? l + 1 : S;
+      const float *drop = j->dropout != NULL ? j->dropout + (plane + l) * S : NULL;
+      WT_UKERNEL(wt_f32_attn_softmax_ukernel)((size_t)S, (size_t)limit, j->scale, bias, block, drop, P + r * S);
+    }
+    if (wt_gemm_run(fn, (int32_t)rows, (int32_t)Ev, (int32_t)S, P, (int32_t)S, vh, p->v_strides[2], 0,
+                    oh + l0 * p->out_strides[2], p->out_strides[2], NULL, 0) != WT_OK) {
+      atomic_store_explicit(&j->status, WT_ENOMEM, memory_order_relaxed);
+      return;
+    }
+  }
 }
 
 wt_status wt_attention_forward_f32(const wt_attention_params *p, float *out, float *weights,
@@ -95,57 +163,18 @@ wt_status wt_attention_forward_f32(const wt_attention_params *p, float *out, flo
   const int combine = n_bool > 1 || n_keep > 0;
   const int64_t p_bytes = weights == NULL ? chunk * S * (int64_t)sizeof(float) : 0;
   const int64_t bytes = p_bytes + (combine ? S : 0);
+  /* (batch, head) pairs are independent: one task each, scratch per thread */
+  const int width = wt_parallel_width((double)N * H * L * S * (E + Ev));
   unsigned char *scratch = NULL;
   if (bytes > 0) {
-    scratch = wt_scratch_alloc(bytes);
-    if (scratch == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes of scratch", fn, (long long)bytes);
+    scratch = wt_scratch_alloc(width * bytes);
+    if (scratch == NULL)
+      return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes of scratch", fn, (long long)(width * bytes));
   }
-  uint8_t *combined = combine ? (uint8_t *)(scratch + p_bytes) : NULL;
-
-  wt_status st = WT_OK;
-  for (int64_t n = 0; n < N && st == WT_OK; n++) {
-    for (int64_t h = 0; h < H && st == WT_OK; h++) {
-      const float *qh = q + wt_view_offset(p->q_strides, n, h, 0);
-      const float *kh = k + wt_view_offset(p->k_strides, n, h, 0);
-      const float *vh = v + wt_view_offset(p->v_strides, n, h, 0);
-      float *oh = out + wt_view_offset(p->out_strides, n, h, 0);
-      const int64_t plane = (n * H + h) * L; /* first row of this head in weights/dropout */
-      for (int64_t l0 = 0; l0 < L; l0 += chunk) {
-        const int64_t rows = L - l0 < chunk ? L - l0 : chunk;
-        float *P = weights != NULL ? weights + (plane + l0) * S : (float *)scratch;
-        st = wt_gemm_run(fn, (int32_t)rows, (int32_t)S, (int32_t)E, qh + l0 * p->q_strides[2], p->q_strides[2], kh,
-                         p->k_strides[2], 1, P, (int32_t)S, NULL, 0);
-        if (st != WT_OK) break;
-        for (int64_t r = 0; r < rows; r++) {
-          const int64_t l = l0 + r;
-          const float *bias = NULL;
-          const uint8_t *block = NULL;
-          if (combine) memset(combined, 0, (size_t)S);
-          for (int i = 0; i < 2; i++) {
-            const int32_t kind = p->mask_kind[i];
-            if (kind == WT_MASK_NONE) continue;
-            const int64_t off = wt_view_offset(p->mask_strides[i], n, h, l);
-            if (kind == WT_MASK_ADD) {
-              bias = (const float *)masks[i] + off;
-            } else if (!combine) {
-              block = (const uint8_t *)masks[i] + off;
-            } else {
-              const uint8_t *m = (const uint8_t *)masks[i] + off;
-              const uint8_t masked_when = kind == WT_MASK_BLOCK;
-              for (int64_t j = 0; j < S; j++) combined[j] |= (m[j] != 0) == masked_when;
-            }
-          }
-          if (combine) block = combined;
-          const int64_t limit = p->causal && l + 1 < S ? l + 1 : S;
-          const float *drop = dropout != NULL ? dropout + (plane + l) * S : NULL;
-          WT_UKERNEL(wt_f32_attn_softmax_ukernel)((size_t)S, (size_t)limit, scale, bias, block, drop, P + r * S);
-        }
-        st = wt_gemm_run(fn, (int32_t)rows, (int32_t)Ev, (int32_t)S, P, (int32_t)S, vh, p->v_strides[2], 0,
-                         oh + l0 * p->out_strides[2], p->out_strides[2], NULL, 0);
-        if (st != WT_OK) break;
-      }
-    }
-  }
+  wt_attention_job job = {p, out, weights, q, k, v, {mask0, mask1}, dropout, scale, scratch, bytes, p_bytes, chunk,
+                          combine, WT_OK};
+  wt_parallel_for((size_t)(N * H), width, wt_attention_task, &job);
   wt_scratch_free(scratch);
-  return st;
+  if (atomic_load(&job.status) != WT_OK) return wt_error(WT_ENOMEM, "%s: cannot allocate GEMM scratch", fn);
+  return WT_OK;
 }

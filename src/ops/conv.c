@@ -7,8 +7,9 @@
  *   bias   [out_channels] (nullable)
  *   out    [batch, out_channels, *out_size]
  * Three paths, picked per call:
- *   - depthwise (groups == in_channels == out_channels): the f32-dwconv kernel runs over
- *     each output row directly (an im2col GEMM with one row per group wastes the GEMM);
+ *   - depthwise (groups == in_channels == out_channels): the f32-dwconv kernels run over
+ *     the input directly, 3x3 ones a plane at a time, others row by row (an im2col GEMM
+ *     with one row per group wastes the GEMM);
  *   - pointwise (1x1 kernel, stride 1, no padding): the GEMM reads x directly as B;
  *   - otherwise per (batch, group): out_g[oc_g, S] = weight_g[oc_g, cin_g*K] @ col[cin_g*K, S]
  *     with col the im2col matrix (K = prod(kernel), S = prod(out_size)), built for a range
@@ -165,12 +166,13 @@ void wt_col2im(const wt_geom3 *g, const float *col, int64_t ld, int64_t channels
   }
 }
 
-/* out[oc_g rows, S] = bias (or 0) for the out_channels of one group */
-static void wt_fill_bias(float *og, const float *bias, int64_t oc_g, int64_t sp) {
+/* og[oc, 0:n] = bias[oc] (or 0) for oc < oc_g, rows ld apart: the start of an output that
+ * the GEMM then accumulates into. */
+static void wt_fill_bias(float *og, const float *bias, int64_t oc_g, int64_t ld, int64_t n) {
   for (int64_t oc = 0; oc < oc_g; oc++) {
     const float v = bias != NULL ? bias[oc] : 0.0f;
-    float *row = og + oc * sp;
-    for (int64_t j = 0; j < sp; j++) row[j] = v;
+    float *row = og + oc * ld;
+    for (int64_t j = 0; j < n; j++) row[j] = v;
   }
 }
 
@@ -210,6 +212,44 @@ static wt_status wt_conv_depthwise_rows(const char *fn, const wt_conv_params *p,
   return WT_OK;
 }
 
+/* Depthwise 3x3 conv with a depth kernel of 1 and unit height and width strides and
+ * dilations (MobileNet's): one f32-dwconv3x3 call per (plane, od) slice, straight on the
+ * input rows. The rows of the height padding, and every row of a slice in the depth
+ * padding, point at a zero row, so each padding tap adds a zero product as in the
+ * padded-copy path below. Falls back to the row path when the scratch does not fit. */
+static wt_status wt_conv_depthwise3x3(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
+                                      const float *x, const float *weight, const float *bias) {
+  const int64_t H = g->img[1], W = g->img[2], OH = g->grid[1], OW = g->grid[2];
+  /* the zero row and the OH + 2 row pointers of a slice, bounded like the other scratch */
+  if (W + 2 * (OH + 2) > WT_SCRATCH_CHUNK_FLOATS) return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  float *zero = wt_scratch_alloc(W * (int64_t)sizeof(float));
+  const float **rows = wt_scratch_alloc((OH + 2) * (int64_t)sizeof(float *));
+  if (zero == NULL || rows == NULL) {
+    wt_scratch_free(zero);
+    wt_scratch_free(rows);
+    return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  }
+  memset(zero, 0, (size_t)W * sizeof(float));
+  const int64_t in_sp = g->img[0] * H * W, out_sp = g->grid[0] * OH * OW;
+  for (int64_t plane = 0; plane < (int64_t)p->batch * p->in_channels; plane++) {
+    const int64_t c = plane % p->in_channels;
+    const float b = bias != NULL ? bias[c] : 0.0f;
+    for (int64_t od = 0; od < g->grid[0]; od++) {
+      const int64_t id = od * g->s[0] - g->p[0];
+      const float *xs = id >= 0 && id < g->img[0] ? x + plane * in_sp + id * H * W : NULL;
+      for (int64_t i = 0; i < OH + 2; i++) {
+        const int64_t ih = i - g->p[1];
+        rows[i] = xs != NULL && ih >= 0 && ih < H ? xs + ih * W : zero;
+      }
+      WT_UKERNEL(wt_f32_dwconv3x3_ukernel)((size_t)OH, (size_t)OW, rows, (size_t)W, (size_t)g->p[2],
+                                           weight + c * 9, b, out + plane * out_sp + od * OH * OW);
+    }
+  }
+  wt_scratch_free(zero);
+  wt_scratch_free(rows);
+  return WT_OK;
+}
+
 /* Depthwise conv with a depth kernel of 1 (every 1-d and 2-d one) and unit height and
  * width strides: one f32-dwconv call per (plane, od) instead of per output row (the
  * per-call setup dominated 56-wide rows). The input slice is copied with its height and
@@ -219,10 +259,12 @@ static wt_status wt_conv_depthwise_rows(const char *fn, const wt_conv_params *p,
  * [0, (OH-1)*Wp + OW) into `tmp` (positions with ow >= OW are dropped) with no border
  * handling. A zero tap adds +-0 like the skipped one of the row path (only a non-finite
  * weight over the padding could tell them apart). Falls back to the row path when the
- * scratch does not fit. */
+ * scratch does not fit. 3x3 windows with unit dilation take wt_conv_depthwise3x3 instead. */
 static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
                                    const float *x, const float *weight, const float *bias) {
   if (g->k[0] != 1 || g->s[1] != 1 || g->s[2] != 1) return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  if (g->k[1] == 3 && g->k[2] == 3 && g->d[1] == 1 && g->d[2] == 1)
+    return wt_conv_depthwise3x3(fn, p, g, out, x, weight, bias);
   const int64_t H = g->img[1], W = g->img[2], OH = g->grid[1], OW = g->grid[2], KH = g->k[1];
   int64_t bottom = OH - 1 + g->d[1] * (KH - 1) + 1 - H - g->p[1];
   int64_t right = OW - 1 + g->d[2] * (g->k[2] - 1) + 1 - W - g->p[2];
@@ -368,6 +410,26 @@ static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_pad
           *o++ = (size_t)(((c * xp->pd[0] + kd * g->d[0]) * xp->pd[1] + kh * g->d[1]) * xp->pd[2] + kw * g->d[2]);
 }
 
+/* One group of one image, im2col + GEMM in chunks of output positions: task t computes
+ * positions [t * chunk, (t + 1) * chunk) of every output channel, in its thread's scratch. */
+typedef struct {
+  const wt_geom3 *g;
+  const wt_conv_padded *xp;
+  const float *x, *weight, *bias;
+  float *out, *col, *tmp;
+  int64_t cin, oc, kc, out_sp, chunk, col_floats;
+} wt_conv_job;
+
+static void wt_conv_chunk_task(void *ctx, size_t t, int thread) {
+  const wt_conv_job *j = ctx;
+  const int64_t o0 = (int64_t)t * j->chunk, n = j->out_sp - o0 < j->chunk ? j->out_sp - o0 : j->chunk;
+  float *col = j->col + thread * j->col_floats, *tmp = j->tmp + thread * j->kc * WT_GEMM_NR;
+  wt_fill_bias(j->out + o0, j->bias, j->oc, j->out_sp, n);
+  wt_im2col_packed(j->g, j->x, j->cin, o0, n, j->xp, col, tmp);
+  wt_gemm_sweep_packed((size_t)j->oc, (size_t)n, (size_t)j->kc, j->weight, (size_t)j->kc, col, j->out + o0,
+                       (size_t)j->out_sp, 1);
+}
+
 wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *x,
                               const float *weight, const float *bias) {
   static const char *fn = "wt_conv_forward_f32";
@@ -390,15 +452,17 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
   /* Output positions per im2col chunk: a multiple of the GEMM's panel width, with the
    * chunk's packed columns near 64K floats (256 KiB), so the GEMM reads them from L2 right
    * after im2col wrote them (a whole 56x56x576 im2col is 7 MiB, read back from L3). */
-  int64_t chunk = out_sp;
+  int64_t chunk = out_sp, col_floats = 0;
   float *col = NULL, *tmp = NULL;
   wt_conv_padded xp = {NULL, {0, 0, 0}, NULL};
+  const int width = pointwise ? 1 : wt_parallel_width((double)oc_g * (double)out_sp * (double)kc);
   if (!pointwise) {
     chunk = ((int64_t)64 << 10) / kc / WT_GEMM_NR * WT_GEMM_NR;
     if (chunk < 64) chunk = 64;
     if (chunk > out_sp) chunk = out_sp;
-    col = wt_scratch_alloc(wt_gemm_packed_floats_of(chunk, kc) * (int64_t)sizeof(float));
-    tmp = wt_scratch_alloc(kc * WT_GEMM_NR * (int64_t)sizeof(float));
+    col_floats = wt_gemm_packed_floats_of(chunk, kc);
+    col = wt_scratch_alloc(width * col_floats * (int64_t)sizeof(float));
+    tmp = wt_scratch_alloc(width * kc * WT_GEMM_NR * (int64_t)sizeof(float));
     if (col == NULL || tmp == NULL) {
       wt_scratch_free(col);
       wt_scratch_free(tmp);
@@ -412,18 +476,16 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
       const float *xg = x + (b * p->in_channels + gi * cin_g) * in_sp;
       float *og = out + (b * p->out_channels + gi * oc_g) * out_sp;
       const float *wg = weight + gi * oc_g * kc;
-      wt_fill_bias(og, bias != NULL ? bias + gi * oc_g : NULL, oc_g, out_sp);
+      const float *bg = bias != NULL ? bias + gi * oc_g : NULL;
       if (pointwise) {
+        wt_fill_bias(og, bg, oc_g, out_sp, out_sp);
         st = wt_gemm_run(fn, (int32_t)oc_g, (int32_t)out_sp, (int32_t)kc, wg, (int32_t)kc, xg, (int32_t)in_sp, 0,
                          og, (int32_t)out_sp, NULL, 1);
         continue;
       }
       if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp);
-      for (int64_t o0 = 0; o0 < out_sp && st == WT_OK; o0 += chunk) {
-        const int64_t n = out_sp - o0 < chunk ? out_sp - o0 : chunk;
-        wt_im2col_packed(&g, xg, cin_g, o0, n, &xp, col, tmp);
-        wt_gemm_sweep_packed((size_t)oc_g, (size_t)n, (size_t)kc, wg, (size_t)kc, col, og + o0, (size_t)out_sp, 1);
-      }
+      wt_conv_job job = {&g, &xp, xg, wg, bg, og, col, tmp, cin_g, oc_g, kc, out_sp, chunk, col_floats};
+      wt_parallel_for((size_t)((out_sp + chunk - 1) / chunk), width, wt_conv_chunk_task, &job);
     }
   }
   wt_scratch_free(col);
@@ -468,7 +530,7 @@ wt_status wt_conv_transpose_forward_f32(const wt_conv_params *p, float *out, con
     for (int64_t gi = 0; gi < G && st == WT_OK; gi++) {
       const float *xg = x + (b * p->in_channels + gi * cin_g) * in_sp;
       float *og = out + (b * p->out_channels + gi * oc_g) * out_sp;
-      wt_fill_bias(og, bias != NULL ? bias + gi * oc_g : NULL, oc_g, out_sp);
+      wt_fill_bias(og, bias != NULL ? bias + gi * oc_g : NULL, oc_g, out_sp, out_sp);
       for (int64_t j0 = 0; j0 < in_sp && st == WT_OK; j0 += chunk) {
         const int64_t n = in_sp - j0 < chunk ? in_sp - j0 : chunk;
         st = wt_gemm_run(fn, (int32_t)rows, (int32_t)n, (int32_t)cin_g, wt + gi * rows * cin_g, (int32_t)cin_g,

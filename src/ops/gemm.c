@@ -18,20 +18,73 @@ int64_t wt_gemm_packed_floats_of(int64_t N, int64_t K) {
   return (N + WT_GEMM_NR - 1) / WT_GEMM_NR * (WT_GEMM_NR + K * WT_GEMM_NR);
 }
 
-void wt_gemm_sweep_packed(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *packed,
-                          float *C, size_t ldc, int accumulate) {
+/* Rows [m0, m1) x columns [n0, n1) of the product, one column block at a time. */
+static void wt_sweep_range(size_t m0, size_t m1, size_t n0, size_t n1, size_t K, const float *A, size_t lda,
+                           const float *packed, float *C, size_t ldc, int accumulate) {
   const size_t panel = WT_GEMM_NR + K * WT_GEMM_NR;
-  for (size_t n0 = 0; n0 < N; n0 += WT_GEMM_NC_BLOCK) {
-    const size_t n1 = N - n0 < WT_GEMM_NC_BLOCK ? N : n0 + WT_GEMM_NC_BLOCK;
-    for (size_t m0 = 0; m0 < M; m0 += WT_GEMM_MR) {
-      const size_t mr = M - m0 < WT_GEMM_MR ? M - m0 : WT_GEMM_MR;
-      for (size_t j0 = n0; j0 < n1; j0 += WT_GEMM_NR) {
-        const size_t nc = n1 - j0 < WT_GEMM_NR ? n1 - j0 : WT_GEMM_NR;
-        WT_UKERNEL(wt_f32_gemm_ukernel_4x8)(mr, nc, K, A + m0 * lda, lda, packed + (j0 / WT_GEMM_NR) * panel,
-                                             C + m0 * ldc + j0, ldc, accumulate);
+  for (size_t b0 = n0; b0 < n1; b0 += WT_GEMM_NC_BLOCK) {
+    const size_t b1 = n1 - b0 < WT_GEMM_NC_BLOCK ? n1 : b0 + WT_GEMM_NC_BLOCK;
+    for (size_t i = m0; i < m1; i += WT_GEMM_MR) {
+      const size_t mr = m1 - i < WT_GEMM_MR ? m1 - i : WT_GEMM_MR;
+      for (size_t j0 = b0; j0 < b1; j0 += WT_GEMM_NR) {
+        const size_t nc = b1 - j0 < WT_GEMM_NR ? b1 - j0 : WT_GEMM_NR;
+        WT_UKERNEL(wt_f32_gemm_ukernel_4x8)(mr, nc, K, A + i * lda, lda, packed + (j0 / WT_GEMM_NR) * panel,
+                                             C + i * ldc + j0, ldc, accumulate);
       }
     }
   }
+}
+
+typedef struct {
+  size_t M, N, K, lda, ldc, rows, row_tasks;
+  const float *A, *packed;
+  float *C;
+  int accumulate;
+} wt_sweep_job;
+
+/* Task t: column block t / row_tasks, row range t % row_tasks. */
+static void wt_sweep_task(void *ctx, size_t t, int thread) {
+  (void)thread;
+  const wt_sweep_job *j = ctx;
+  const size_t n0 = t / j->row_tasks * WT_GEMM_NC_BLOCK, m0 = t % j->row_tasks * j->rows;
+  const size_t n1 = j->N - n0 < WT_GEMM_NC_BLOCK ? j->N : n0 + WT_GEMM_NC_BLOCK;
+  const size_t m1 = j->M - m0 < j->rows ? j->M : m0 + j->rows;
+  wt_sweep_range(m0, m1, n0, n1, j->K, j->A, j->lda, j->packed, j->C, j->ldc, j->accumulate);
+}
+
+void wt_gemm_sweep_packed(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *packed,
+                          float *C, size_t ldc, int accumulate) {
+  const int width = wt_parallel_width((double)M * (double)N * (double)K);
+  if (width == 1) {
+    wt_sweep_range(0, M, 0, N, K, A, lda, packed, C, ldc, accumulate);
+    return;
+  }
+  /* Tasks are column blocks; when there are fewer than 4 per thread (short, wide B or
+   * narrow B), the rows are split too, in whole microkernel strips. */
+  const size_t blocks = (N + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK;
+  const size_t strips = (M + WT_GEMM_MR - 1) / WT_GEMM_MR, want = 4 * (size_t)width;
+  size_t row_tasks = blocks >= want ? 1 : (want + blocks - 1) / blocks;
+  if (row_tasks > strips) row_tasks = strips;
+  const size_t rows = (strips + row_tasks - 1) / row_tasks * WT_GEMM_MR;
+  wt_sweep_job job = {M, N, K, lda, ldc, rows, (M + rows - 1) / rows, A, packed, C, accumulate};
+  wt_parallel_for(blocks * job.row_tasks, width, wt_sweep_task, &job);
+}
+
+typedef struct {
+  size_t K, ldb;
+  int trans_b;
+  size_t N;
+  const float *B, *bias;
+  float *packed;
+} wt_pack_job;
+
+/* Task t packs columns [t * WT_GEMM_NC_BLOCK, ...) of B: whole panels, so tasks write apart. */
+static void wt_pack_task(void *ctx, size_t t, int thread) {
+  (void)thread;
+  const wt_pack_job *j = ctx;
+  const size_t n0 = t * WT_GEMM_NC_BLOCK, n = j->N - n0 < WT_GEMM_NC_BLOCK ? j->N - n0 : WT_GEMM_NC_BLOCK;
+  wt_f32_gemm_pack_b_x8(n, j->K, j->trans_b ? j->B + n0 * j->ldb : j->B + n0, j->ldb, j->trans_b,
+                        j->bias != NULL ? j->bias + n0 : NULL, j->packed + n0 / WT_GEMM_NR * (WT_GEMM_NR + j->K * WT_GEMM_NR));
 }
 
 wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const float *A,
@@ -59,10 +112,12 @@ wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const flo
   float *packed = wt_scratch_alloc(bytes);
   if (packed == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes for packed B", fn, (long long)bytes);
 
+  const int width = wt_parallel_width((double)M * N * K);
   for (size_t n0 = 0; n0 < (size_t)N; n0 += (size_t)chunk_cols) {
     const size_t nn = (size_t)N - n0 < (size_t)chunk_cols ? (size_t)N - n0 : (size_t)chunk_cols;
-    const float *Bc = trans_b ? B + n0 * (size_t)ldb : B + n0;
-    wt_f32_gemm_pack_b_x8(nn, (size_t)K, Bc, (size_t)ldb, trans_b, bias != NULL ? bias + n0 : NULL, packed);
+    wt_pack_job job = {(size_t)K, (size_t)ldb, trans_b, nn, trans_b ? B + n0 * (size_t)ldb : B + n0,
+                       bias != NULL ? bias + n0 : NULL, packed};
+    wt_parallel_for((nn + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK, width, wt_pack_task, &job);
     wt_gemm_sweep_packed((size_t)M, nn, (size_t)K, A, (size_t)lda, packed, C + n0, (size_t)ldc, accumulate);
   }
   wt_scratch_free(packed);

@@ -148,8 +148,37 @@ static void test_dwconv_kernel(void) {
   }
 }
 
+/* the SIMD 3x3 plane kernel equals its scalar sibling bit for bit (a -0 bias too): planes
+ * under 4 rows or columns, the overlapping last blocks, rows shorter than a vector,
+ * paddings wider than a window, zero rows */
+static void test_dwconv3x3_kernel(void) {
+  for (int it = 0; it < 400; it++) {
+    const size_t out_h = (size_t)rng_int(1, 13), out_w = (size_t)rng_int(1, 21), in_w = (size_t)rng_int(1, 20);
+    const size_t pad = (size_t)rng_int(0, 5), nrows = out_h + 2;
+    const float **rows = malloc(nrows * sizeof(float *));
+    float **xs = malloc(nrows * sizeof(float *));
+    float *zero = calloc(in_w, sizeof(float));
+    for (size_t r = 0; r < nrows; r++) {
+      xs[r] = rand_buf(in_w, -1, 1);
+      rows[r] = rng_int(0, 5) == 0 ? zero : xs[r];
+    }
+    float *w = rand_buf(9, -1, 1);
+    const float bias = it % 7 == 0 ? -0.0f : rng_f(-1, 1);
+    const size_t n = out_h * out_w;
+    float *y1 = malloc((n + 1) * 4), *y2 = malloc((n + 1) * 4);
+    y1[n] = y2[n] = 7.0f; /* sentinel: nothing past the plane is written */
+    wt_f32_dwconv3x3_ukernel__scalar(out_h, out_w, rows, in_w, pad, w, bias, y1);
+    wt_f32_dwconv3x3_ukernel__wasmsimd(out_h, out_w, rows, in_w, pad, w, bias, y2);
+    expect_close("wt_f32_dwconv3x3_ukernel__wasmsimd", y2, y1, n + 1, 0, 0);
+    CHECK(memcmp(y1, y2, (n + 1) * 4) == 0);
+    for (size_t r = 0; r < nrows; r++) free(xs[r]);
+    free(rows), free(xs), free(zero), free(w), free(y1), free(y2);
+  }
+}
+
 int main(void) {
   test_dwconv_kernel();
+  test_dwconv3x3_kernel();
   for (int it = 0; it < 250; it++) {
     wt_conv_params p = random_channels();
     if (it % 10 == 0) p.groups = p.in_channels, p.out_channels = p.in_channels * rng_int(1, 2); /* depthwise */
@@ -227,8 +256,27 @@ int main(void) {
     run_case(&s3, 0, 1, 1e-5f);
     wt_conv_params s1 = {1, 1, 2, 2, 2, {40, 1, 1}, {38, 1, 1}, {5, 1, 1}, {1, 1, 1}, {1, 0, 0}, {1, 1, 1}};
     run_case(&s1, 0, 0, 1e-5f);
-    wt_conv_params s2 = {2, 1, 3, 3, 3, {20, 37, 1}, {20, 37, 1}, {3, 3, 1}, {1, 1, 1}, {1, 1, 0}, {1, 1, 1}};
+    wt_conv_params s2 = {2, 1, 3, 3, 3, {20, 37, 1}, {20, 37, 1}, {3, 5, 1}, {1, 1, 1}, {1, 2, 0}, {1, 1, 1}};
     run_case(&s2, 0, 1, 1e-5f);
+  }
+  /* depthwise 3x3 with unit strides and dilation (the plane kernel on the input rows):
+   * random sizes and paddings, outputs cropped by up to one column or row, 3-d slices with
+   * depth padding and stride */
+  for (int it = 0; it < 60; it++) {
+    const int nd = it % 5 == 0 ? 3 : 2, c = rng_int(1, 3), lead = nd - 2;
+    wt_conv_params p = {nd, rng_int(1, 2), c, c, c, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}, {0, 0, 0}, {1, 1, 1}};
+    if (nd == 3) {
+      p.in_size[0] = rng_int(1, 3), p.stride[0] = rng_int(1, 2), p.padding[0] = rng_int(0, 1);
+      p.out_size[0] = (p.in_size[0] + 2 * p.padding[0] - 1) / p.stride[0] + 1;
+    }
+    for (int i = lead; i < nd; i++) {
+      p.kernel[i] = 3;
+      p.padding[i] = rng_int(0, 3);
+      p.in_size[i] = rng_int(p.padding[i] >= 1 ? 1 : 3, 19);
+      p.out_size[i] = p.in_size[i] + 2 * p.padding[i] - 2;
+      if (p.padding[i] >= 1 && p.out_size[i] > 1) p.out_size[i] -= rng_int(0, 1);
+    }
+    run_case(&p, 0, it % 2, 1e-5f);
   }
   /* transposed conv: random geometry with PyTorch's output size + output_padding */
   for (int it = 0; it < 200; it++) {

@@ -69,8 +69,18 @@ afterAll(async () => {
 });
 
 /** Load the app with a query string; resolves to { result, response } once main.js reported. */
-async function load(query) {
+// isolated: false strips COOP/COEP from every response, as a server without them would send.
+async function load(query, { isolated = true } = {}) {
   const page = await context.newPage();
+  if (!isolated) {
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+  }
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`${query}: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`${query}: ${err}`));
   // Chromium reports a fetch whose body was read to the end through response.body.getReader() as
@@ -101,6 +111,9 @@ test('the Vite build runs under a strict CSP: SIMD build, weights by URL with pr
   expect(SECURITY_HEADERS['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(result.error).toBeUndefined();
   expect(result.backend.simd).toBe(true);
+  // served cross-origin isolated: the pthread build, on every hardware thread up to 8
+  expect(result.isolated).toBe(true);
+  expect(result.backend.threads).toBe(Math.min(8, result.cores));
   expect(result.forward).toEqual(expected); // the same seed gives the same numbers as in Node
   expect(result.worker).toEqual({ backend: result.backend, forward: expected });
   expect(result.weights.names.slice().sort()).toEqual(weightNames.slice().sort());
@@ -120,10 +133,25 @@ test('ready({ simd: false }) runs the scalar build', async () => {
   expect(problems).toEqual([]);
 });
 
+test('a page that is not cross-origin isolated runs the single-thread build and says so', async () => {
+  const { result } = await load('?worker=1', { isolated: false });
+  expect(result.error).toBeUndefined();
+  expect(result.isolated).toBe(false);
+  expect(result.backend).toEqual({ simd: true, threads: 1, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  expect(result.forward).toEqual(expected);
+  expect(result.worker.forward).toEqual(expected);
+  expect(problems).toEqual([]);
+});
+
 test('ready({ wasmPath }) and ready({ wasmBinary }) load the binary from elsewhere', async () => {
-  const byPath = (await load('?wasmPath=/cdn/webtorch-simd.wasm')).result;
+  const byPath = (await load('?wasmPath=/cdn/webtorch-simd-mt.wasm')).result;
   expect(byPath.error).toBeUndefined();
+  expect(byPath.backend.threads).toBe(Math.min(8, byPath.cores));
   expect(byPath.forward).toEqual(expected);
+  const single = (await load('?threads=false&wasmPath=/cdn/webtorch-simd.wasm')).result;
+  expect(single.error).toBeUndefined();
+  expect(single.backend.threads).toBe(1);
+  expect(single.forward).toEqual(expected);
   const byBinary = (await load('?simd=false&wasmBinary=/cdn/webtorch-scalar.wasm')).result;
   expect(byBinary.backend.simd).toBe(false);
   expectClose(byBinary.forward, expected);

@@ -158,6 +158,9 @@ test('the status line reports torch.backend(): SIMD on and the thread count', as
   const status = page.locator('#backend');
   expect(await status.getAttribute('data-simd')).toBe('true');
   const threads = await status.getAttribute('data-threads');
+  // the demo server sends COOP/COEP, so the page runs the pthread build on every core (up to 8)
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(Number(threads)).toBe(Math.min(8, cores));
   expect(await status.locator('.status-text').textContent()).toMatch(new RegExp(`^SIMD on · ${threads} threads? · webtorch \\d+\\.\\d+\\.\\d+$`));
 });
 

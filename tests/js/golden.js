@@ -1,7 +1,7 @@
 // Replays the golden cases that tests/golden/gen.py recorded from real PyTorch (see golden.py
 // for the case format). One Jest `describe` per family; one `test` per case.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, describe, beforeAll } from '@jest/globals';
 import torch, { nn, F, Tensor } from '../../js/index.js';
 
@@ -177,4 +177,12 @@ export function replayFamily(family) {
       });
     }
   });
+}
+
+/** Register every golden family (the replays of the other builds: scalar, single-thread). */
+export function replayAllFamilies() {
+  for (const file of readdirSync(DATA).filter((f) => f.endsWith('.json')).sort()) {
+    const manifest = JSON.parse(readFileSync(new URL(file, DATA), 'utf8'));
+    if (manifest.format === 'webtorch-golden-1' && Array.isArray(manifest.cases)) replayFamily(manifest.family);
+  }
 }

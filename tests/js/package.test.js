@@ -5,7 +5,7 @@
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,15 +30,16 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-test('the tarball holds the JS bundle, its type declarations, both builds and the license — nothing else', () => {
+test('the tarball holds the JS bundle, its type declarations, the three builds and the license — nothing else', () => {
   expect(files).toContain('package.json');
   expect(files).toContain('LICENSE');
   expect(files).toContain('dist/pkg/js/index.js');
   expect(files).toContain('js/index.d.ts');
-  for (const f of ['webtorch-simd.mjs', 'webtorch-simd.wasm', 'webtorch-scalar.mjs', 'webtorch-scalar.wasm']) {
+  for (const f of ['webtorch-simd.mjs', 'webtorch-simd.wasm', 'webtorch-scalar.mjs', 'webtorch-scalar.wasm',
+    'webtorch-simd-mt.mjs', 'webtorch-simd-mt.wasm', 'webtorch-simd-mt.worker.js', 'package.json']) {
     expect(files).toContain(`dist/pkg/dist/${f}`);
   }
-  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|js\/.+\.d\.ts|dist\/pkg\/js\/index\.js|dist\/pkg\/dist\/webtorch-(simd|scalar)\.(mjs|wasm))$/.test(f));
+  const stray = files.filter((f) => !/^(package\.json|README\.md|LICENSE|js\/.+\.d\.ts|dist\/pkg\/js\/index\.js|dist\/pkg\/dist\/(webtorch-(simd|simd-mt|scalar)\.(mjs|wasm)|webtorch-simd-mt\.worker\.js|package\.json))$/.test(f));
   expect(stray).toEqual([]);
 });
 
@@ -74,7 +75,9 @@ test('a forward pass in Node from the installed tarball (ES module import)', asy
   writeFileSync(path.join(scratch, 'esm.mjs'), `import torch, { nn } from 'webtorch';\n${FORWARD}`);
   const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: scratch });
   const got = JSON.parse(stdout);
-  expect(got.backend).toEqual({ simd: true, threads: 1, version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+  // Node runs the pthread build from the installed package too, and the process still ends.
+  expect(got.backend).toEqual({ simd: true, threads: Math.min(8, availableParallelism()),
+    version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
   expect({ shape: got.shape, values: got.values }).toEqual(await expectedForward());
 });
 
@@ -85,14 +88,16 @@ test('CommonJS callers load it with import()', async () => {
   expect(JSON.parse(stdout).shape).toEqual([2, 2]);
 });
 
-test('npm run size reports what ships for both builds and keeps the SIMD build under 150 KB gzipped', async () => {
+test('npm run size reports what ships for each build and keeps the SIMD builds under 150 KB gzipped', async () => {
   const { stdout } = await run(process.execPath, [path.join(ROOT, '.ci/size.js'), '--json'], { cwd: ROOT });
   const report = JSON.parse(stdout);
   expect(report.budget).toBe(150_000);
-  expect(Object.keys(report.builds)).toEqual(['simd', 'scalar']);
-  const { simd, scalar } = report.builds;
+  expect(Object.keys(report.builds)).toEqual(['simd', 'simd-mt', 'scalar']);
+  const { simd, scalar, 'simd-mt': mt } = report.builds;
   expect(simd.gzip).toBeLessThanOrEqual(150_000);
+  expect(mt.gzip).toBeLessThanOrEqual(150_000);
   expect(simd.gzip).toBe(simd.js.gzip + simd.glue.gzip + simd.wasm.gzip);
+  expect(mt.gzip).toBe(mt.js.gzip + mt.glue.gzip + mt.wasm.gzip + mt.worker.gzip);
   expect(scalar.wasm.bytes).toBeLessThan(simd.wasm.bytes);
   // The human-readable form prints the same totals.
   const text = (await run(process.execPath, [path.join(ROOT, '.ci/size.js')], { cwd: ROOT })).stdout;

@@ -3,6 +3,7 @@
 // test file a fresh module registry, so the runtime here starts unloaded (the wasmBinary and
 // wasmPath overrides have their own files: ready_wasmbinary.test.js, ready_wasmpath.test.js).
 
+import { availableParallelism } from 'node:os';
 import { expect, test } from '@jest/globals';
 import torch, { nn } from '../../js/index.js';
 
@@ -33,6 +34,8 @@ const calls = {
   'torch.zeros_like': () => torch.zeros_like({ shape: [2], dtype: 'float32' }),
   'torch.manual_seed': () => torch.manual_seed(0),
   'torch.backend': () => torch.backend(),
+  'torch.set_num_threads': () => torch.set_num_threads(1),
+  'torch.get_num_threads': () => torch.get_num_threads(),
   'new nn.Linear': () => new nn.Linear(2, 3),
   'torch.load_safetensors': () => torch.load_safetensors(new Uint8Array(16)),
   'torch.save_safetensors': () => torch.save_safetensors({}),
@@ -44,7 +47,8 @@ test('every call before ready() throws the contract message', () => {
 
 test('an unknown option is rejected with a clear Error and loads nothing', async () => {
   await expect(torch.ready({ wasmUrl: 'x.wasm' })).rejects.toThrow(
-    "webtorch: ready(): unknown option 'wasmUrl' (expected wasmPath, wasmBinary or simd)");
+    "webtorch: ready(): unknown option 'wasmUrl' (expected wasmPath, wasmBinary, simd or threads)");
+  await expect(torch.ready({ threads: 2 })).rejects.toThrow('webtorch: ready(): threads must be true or false, got 2');
   await expect(torch.ready(null)).rejects.toThrow('webtorch: ready(): options must be an object');
   expectNotReady(calls['torch.zeros']);
 });
@@ -66,10 +70,12 @@ test('concurrent ready() calls share one load; calls made while it loads still t
 });
 
 test('after ready(): backend() reports the build and creation works', async () => {
-  expect(torch.backend()).toEqual({ simd: true, threads: 1, version: '0.1.0' });
+  // Node has shared memory, so the pthread build runs, on every hardware thread up to 8.
+  const threads = Math.min(8, availableParallelism());
+  expect(torch.backend()).toEqual({ simd: true, threads, version: '0.1.0' });
   // A copy: the caller cannot change what the library reports.
-  torch.backend().threads = 8;
-  expect(torch.backend().threads).toBe(1);
+  torch.backend().threads = 99;
+  expect(torch.backend().threads).toBe(threads);
   const t = torch.zeros(2, 3);
   expect(t.shape).toEqual([2, 3]);
   t.dispose();

@@ -20,6 +20,10 @@ export function misuses(): void {
   torch.zeros([2], { dtype: 'float16' });
   // @ts-expect-error: ready() has no such option
   torch.ready({ wasmURL: 'x' });
+  // @ts-expect-error: threads is on/off at ready(); the count is set_num_threads(n)
+  torch.ready({ threads: 4 });
+  // @ts-expect-error: a thread count is a number
+  torch.set_num_threads('2');
   // @ts-expect-error: an LSTM's forward returns [output, [h_n, c_n]], not a Tensor
   const t: ReturnType<typeof torch.zeros> = new nn.LSTM(2, 3).forward(torch.zeros(1, 1, 2));
   // @ts-expect-error: bytes load synchronously, so the result is not a Promise

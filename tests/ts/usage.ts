@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   await torch.ready(opts);
   await torch.ready({ wasmPath: new URL('https://example.org/webtorch-simd.wasm') });
   await torch.ready({ wasmBinary: new Uint8Array(8) });
+  await torch.ready({ threads: false, simd: true });
   const b: Backend = torch.backend();
+  torch.set_num_threads(2);
+  const nThreads: number = torch.get_num_threads();
   const simd: boolean = b.simd;
   const threads: number = b.threads;
   const version: string = b.version;

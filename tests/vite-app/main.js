@@ -1,6 +1,7 @@
 // The minimal app: `import torch from 'webtorch'` and nothing else to configure. The query string
 // picks what to exercise (tests/js/browser.test.js):
 //   ?simd=false            the scalar build            ?wasmPath=URL     ready({ wasmPath })
+//   ?threads=false         the single-thread build (isolated pages get the pthread one)
 //   ?wasmBinary=URL        ready({ wasmBinary }) with bytes fetched here
 //   ?weights=URL           torch.load_safetensors(URL, { onProgress })
 //   ?worker=1              the same forward pass in a module Web Worker
@@ -25,10 +26,12 @@ function inWorker() {
 async function main() {
   const options = {};
   if (params.has('simd')) options.simd = params.get('simd') === 'true';
+  if (params.has('threads')) options.threads = params.get('threads') === 'true';
   if (params.has('wasmPath')) options.wasmPath = params.get('wasmPath');
   if (params.has('wasmBinary')) options.wasmBinary = await (await fetch(params.get('wasmBinary'))).arrayBuffer();
   await torch.ready(options);
-  const result = { backend: torch.backend(), forward: runForward(torch, nn) };
+  const result = { backend: torch.backend(), forward: runForward(torch, nn), cores: navigator.hardwareConcurrency,
+    isolated: crossOriginIsolated };
   if (params.has('weights')) {
     const progress = [];
     const before = torch.memory_allocated();
