@@ -4,6 +4,17 @@
 
 export const REQUIRED = Symbol('required');
 
+/**
+ * The prefix of an error message. `who` is a string, a function returning one, or a Module (its
+ * one-line repr): the last two are only evaluated when a message is built, so forward passes hand
+ * them over as they are instead of building a repr on every call.
+ */
+export function nameOf(who) {
+  if (typeof who === 'string') return who;
+  if (typeof who === 'function') return who();
+  return `${who._get_name()}(${who.extra_repr()})`;
+}
+
 /** True for a plain `{...}` object (the trailing keyword-options object). */
 export function isOptions(x) {
   if (x === null || typeof x !== 'object' || Array.isArray(x)) return false;
@@ -13,7 +24,8 @@ export function isOptions(x) {
 
 /**
  * Bind `args` (positional values, optionally followed by an options object) to `spec`, a list of
- * [name, default] pairs (default REQUIRED for required ones). Returns a fresh object.
+ * [name, default] pairs (default REQUIRED for required ones). Returns a fresh object. `who` names
+ * the caller in messages (see nameOf), as in every check below.
  */
 export function bindArgs(who, args, spec) {
   let positional = args;
@@ -23,7 +35,7 @@ export function bindArgs(who, args, spec) {
     options = args[args.length - 1];
   }
   if (positional.length > spec.length) {
-    throw new Error(`${who}: takes at most ${spec.length} positional arguments but ${positional.length} were given`);
+    throw new Error(`${nameOf(who)}: takes at most ${spec.length} positional arguments but ${positional.length} were given`);
   }
   const out = Object.create(null);
   spec.forEach(([name], i) => {
@@ -34,15 +46,15 @@ export function bindArgs(who, args, spec) {
     for (const key of Object.keys(options)) {
       if (!names.includes(key)) {
         const expected = names.length ? `expected one of: ${names.join(', ')}` : 'it takes no arguments';
-        throw new Error(`${who}: unknown option '${key}' (${expected})`);
+        throw new Error(`${nameOf(who)}: unknown option '${key}' (${expected})`);
       }
-      if (key in out) throw new Error(`${who}: got multiple values for argument '${key}'`);
+      if (key in out) throw new Error(`${nameOf(who)}: got multiple values for argument '${key}'`);
       if (options[key] !== undefined) out[key] = options[key];
     }
   }
   for (const [name, dflt] of spec) {
     if (!(name in out)) {
-      if (dflt === REQUIRED) throw new Error(`${who}: missing required argument '${name}'`);
+      if (dflt === REQUIRED) throw new Error(`${nameOf(who)}: missing required argument '${name}'`);
       out[name] = dflt;
     }
   }
@@ -62,19 +74,19 @@ export function describe(v) {
 
 export function checkInt(who, name, v, { min = -Infinity } = {}) {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new Error(`${who}: ${name} must be an integer, got ${describe(v)}`);
+    throw new Error(`${nameOf(who)}: ${name} must be an integer, got ${describe(v)}`);
   }
-  if (v < min) throw new Error(`${who}: ${name} must be >= ${min}, got ${v}`);
+  if (v < min) throw new Error(`${nameOf(who)}: ${name} must be >= ${min}, got ${v}`);
   return v;
 }
 
 export function checkNumber(who, name, v) {
-  if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`${who}: ${name} must be a number, got ${describe(v)}`);
+  if (typeof v !== 'number' || Number.isNaN(v)) throw new Error(`${nameOf(who)}: ${name} must be a number, got ${describe(v)}`);
   return v;
 }
 
 export function checkBool(who, name, v) {
-  if (typeof v !== 'boolean') throw new Error(`${who}: ${name} must be true or false, got ${describe(v)}`);
+  if (typeof v !== 'boolean') throw new Error(`${nameOf(who)}: ${name} must be true or false, got ${describe(v)}`);
   return v;
 }
 
@@ -84,7 +96,7 @@ export function checkBool(who, name, v) {
 export function checkTuple(who, name, v, n, { min = -Infinity } = {}) {
   const arr = Array.isArray(v) ? v : [v];
   if (Array.isArray(v) && v.length !== n && !(v.length === 1 && n >= 1)) {
-    throw new Error(`${who}: ${name} must be an int or a tuple of ${n} ints, got ${describe(v)}`);
+    throw new Error(`${nameOf(who)}: ${name} must be an int or a tuple of ${n} ints, got ${describe(v)}`);
   }
   const full = arr.length === n ? arr : Array(n).fill(arr[0]);
   full.forEach((x) => checkInt(who, name, x, { min }));
@@ -94,11 +106,11 @@ export function checkTuple(who, name, v, n, { min = -Infinity } = {}) {
 /** Wrap a dim into [0, ndim): PyTorch's maybe_wrap_dim with its message. */
 export function wrapDim(who, dim, ndim) {
   if (typeof dim !== 'number' || !Number.isInteger(dim)) {
-    throw new Error(`${who}: dim must be an integer, got ${describe(dim)}`);
+    throw new Error(`${nameOf(who)}: dim must be an integer, got ${describe(dim)}`);
   }
   const n = Math.max(ndim, 1);
   if (dim < -n || dim >= n) {
-    throw new Error(`${who}: Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+    throw new Error(`${nameOf(who)}: Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
   }
   return dim < 0 ? dim + n : dim;
 }

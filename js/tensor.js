@@ -4,6 +4,8 @@
 //  * A Storage is one wasm allocation; every Tensor handle on it holds one reference.
 //  * t.dispose() drops the handle's reference; the storage is freed with its last handle.
 //  * A FinalizationRegistry drops the reference of a handle that is garbage-collected undisposed.
+//    Only handles outside every tidy() scope are registered: a scope frees its own handles, and
+//    registering (with the GC work it brings) was the largest JS cost of a small forward pass.
 //  * Tensors created inside tidy() (every Module.forward runs in one) are disposed when it ends,
 //    except those it returns and those kept with keep() or registered as parameters/buffers.
 //  * Views (view, transpose, permute, ...) are new handles on the same storage; they stay valid
@@ -12,7 +14,7 @@
 import { C, ensureReady, malloc, free, heapBuffer, withInt32 } from './runtime.js';
 import { formatTensor } from './tensor_str.js';
 import { defaultGenerator } from './random.js';
-import { bindArgs, isOptions, describe, wrapDim, checkInt, checkNumber } from './args.js';
+import { bindArgs, isOptions, describe, wrapDim, checkInt, checkNumber, nameOf } from './args.js';
 
 export const DTYPES = Object.freeze({
   float32: { size: 4, Array: Float32Array, code: 0, isFloat: true },
@@ -82,8 +84,12 @@ export function tidy(fn) {
     for (const t of scope) {
       if (t._scope !== scope) continue;
       if (keepSet.has(t)) {
-        t._scope = parent;
-        if (parent) parent.add(t);
+        if (parent) {
+          t._scope = parent;
+          parent.add(t);
+        } else {
+          unscope(t);
+        }
       } else {
         t.dispose();
       }
@@ -91,11 +97,17 @@ export function tidy(fn) {
   }
 }
 
+/** t has left its last scope: from now on the FinalizationRegistry frees it if it is dropped undisposed. */
+function unscope(t) {
+  t._scope = null;
+  registry.register(t, t._storage, t);
+}
+
 /** Exempt a tensor from the enclosing tidy()/forward scope: the caller now owns it. */
 export function keep(t) {
   if (t instanceof Tensor && t._scope) {
     t._scope.delete(t);
-    t._scope = null;
+    unscope(t);
   }
   return t;
 }
@@ -164,6 +176,7 @@ function newTensor(shape, dtype) {
   return new Tensor(storage, shape, contiguousStrides(shape), 0, dtype);
 }
 
+/** The broadcast shape of a and b; `who` names the caller in the message (see nameOf). */
 export function broadcastShapes(who, a, b) {
   const n = Math.max(a.length, b.length);
   const out = new Array(n);
@@ -171,7 +184,7 @@ export function broadcastShapes(who, a, b) {
     const x = a[a.length - n + i] ?? 1;
     const y = b[b.length - n + i] ?? 1;
     if (x !== y && x !== 1 && y !== 1) {
-      throw new Error(`${who}: The size of tensor a (${x}) must match the size of tensor b (${y}) at ` +
+      throw new Error(`${nameOf(who)}: The size of tensor a (${x}) must match the size of tensor b (${y}) at ` +
         `non-singleton dimension ${i}; shapes ${fmtShape(a)} and ${fmtShape(b)}`);
     }
     out[i] = x === 1 ? y : x;
@@ -262,10 +275,11 @@ export class Tensor {
     this._disposed = false;
     this._scope = null;
     storage.refs += 1;
-    registry.register(this, storage, this);
     if (scopes.length) {
       this._scope = scopes[scopes.length - 1];
       this._scope.add(this);
+    } else {
+      registry.register(this, storage, this);
     }
   }
 
@@ -275,8 +289,8 @@ export class Tensor {
   dispose() {
     if (this._disposed) return;
     this._disposed = true;
-    registry.unregister(this);
     if (this._scope) this._scope.delete(this);
+    else registry.unregister(this);
     this._scope = null;
     this._storage.release();
   }
@@ -552,6 +566,15 @@ export class Tensor {
     withInt32([this._shape, this._strides], (ps, pst) =>
       C.wt_copy_strided(out._ptr(), this._ptr(), DTYPES[this.dtype].size, this._shape.length, ps, pst));
     return out;
+  }
+
+  /**
+   * Internal: this tensor itself when contiguous, else a contiguous copy (owned by the enclosing
+   * scope). For kernel arguments inside tidy(): unlike contiguous(), no new handle to register and
+   * dispose on every call, so the caller must not dispose the result.
+   */
+  _contiguous() {
+    return this.is_contiguous() ? this : this.contiguous();
   }
 
   clone() {

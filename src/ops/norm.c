@@ -17,6 +17,14 @@
 /* rstd like PyTorch: in double, then rounded once */
 static float wt_rstd(float var, double eps) { return (float)(1.0 / sqrt((double)var + eps)); }
 
+/* The mean of one contiguous row of n, and its rstd in *rs: two passes (a row of a few KiB
+ * is read the second time from L1). */
+static float wt_row_stats(size_t n, const float *x, double eps, float *rs) {
+  const float m = WT_UKERNEL(wt_f32_rsum_ukernel)(n, x) / (float)n;
+  *rs = wt_rstd(WT_UKERNEL(wt_f32_rsumsqdev_ukernel)(n, x, m) / (float)n, eps);
+  return m;
+}
+
 static wt_status wt_check_bcs(const char *fn, int32_t batch, int32_t channels, int32_t spatial) {
   WT_CHECK_POS(batch, fn, "batch");
   WT_CHECK_POS(channels, fn, "channels");
@@ -83,12 +91,18 @@ wt_status wt_layer_norm_f32(float *out, const float *x, const float *weight, con
   wt_status st = wt_check_bcs(fn, rows, 1, cols);
   if (st == WT_OK) st = wt_check_eps(fn, eps);
   if (st != WT_OK) return st;
-  const size_t D = (size_t)cols;
-  for (size_t r = 0; r < (size_t)rows; r++) {
-    const float *X = x + r * D;
-    const float m = WT_UKERNEL(wt_f32_rsum_ukernel)(D, X) / (float)D;
-    const float rs = wt_rstd(WT_UKERNEL(wt_f32_rsumsqdev_ukernel)(D, X, m) / (float)D, eps);
-    WT_UKERNEL(wt_f32_vscaleshift_affine_ukernel)(D, X, rs, -m * rs, weight, bias, out + r * D);
+  /* Blocks of 4 rows: the statistics of each row, then one normalize+affine pass over the
+   * block, which loads each weight and bias vector once for its rows (the block's rows are
+   * still in cache from the statistics). */
+  const size_t D = (size_t)cols, R = (size_t)rows;
+  float scale[4], shift[4];
+  for (size_t r0 = 0; r0 < R; r0 += 4) {
+    const size_t nr = R - r0 < 4 ? R - r0 : 4;
+    for (size_t k = 0; k < nr; k++) {
+      const float m = wt_row_stats(D, x + (r0 + k) * D, eps, &scale[k]);
+      shift[k] = -m * scale[k];
+    }
+    WT_UKERNEL(wt_f32_vscaleshift_affine_ukernel)(nr, D, x + r0 * D, scale, shift, weight, bias, out + r0 * D);
   }
   return WT_OK;
 }
@@ -109,8 +123,8 @@ wt_status wt_group_norm_f32(float *out, const float *x, const float *weight, con
     for (size_t g = 0; g < G; g++) {
       /* a group is one contiguous row of CG*S elements */
       const float *X = x + (n * C + g * CG) * S;
-      const float m = WT_UKERNEL(wt_f32_rsum_ukernel)(len, X) / (float)len;
-      const float rs = wt_rstd(WT_UKERNEL(wt_f32_rsumsqdev_ukernel)(len, X, m) / (float)len, eps);
+      float rs;
+      const float m = wt_row_stats(len, X, eps, &rs);
       for (size_t k = 0; k < CG; k++) {
         const size_t c = g * CG + k;
         const float scale = weight != NULL ? rs * weight[c] : rs;

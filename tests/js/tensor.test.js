@@ -222,8 +222,11 @@ describe('tensor contract', () => {
     const start = torch.memory_allocated();
     (() => {
       for (let i = 0; i < 10; i++) torch.ones(1024).transpose(0, 0);
+      // Handles made inside tidy() are registered only when they leave it: returned or kept.
+      for (let i = 0; i < 5; i++) torch.tidy(() => torch.ones(1024));
+      for (let i = 0; i < 5; i++) torch.tidy(() => { torch.keep(torch.ones(1024)); });
     })();
-    expect(torch.memory_allocated()).toBe(start + 10 * 4096);
+    expect(torch.memory_allocated()).toBe(start + 20 * 4096);
     for (let i = 0; i < 50 && torch.memory_allocated() > start; i++) {
       gc();
       await new Promise((resolve) => setTimeout(resolve, 10));

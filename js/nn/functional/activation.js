@@ -6,8 +6,8 @@
 
 import { C } from '../../runtime.js';
 import { tidy, _empty, _prod } from '../../tensor.js';
-import { bindArgs, describe, wrapDim, checkBool, checkNumber, REQUIRED } from '../../args.js';
-import { label, checkTensor } from './utils.js';
+import { bindArgs, describe, wrapDim, checkBool, checkNumber, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor } from './utils.js';
 
 // wt_unary_op codes (include/webtorch.h).
 const UNARY = {
@@ -41,13 +41,13 @@ function integerActivation(name, input, p0, p1) {
  */
 export function _unary(who, name, input, inplace = false, p0 = 0, p1 = 0) {
   checkTensor(who, 'input', input, { dtype: ['float32', 'int64', 'int32'] });
-  checkBool(label(who), 'inplace', inplace);
+  checkBool(who, 'inplace', inplace);
   if (input.dtype !== 'float32') {
     if (INT_TO_FLOAT.has(name)) {
-      if (inplace) throw new Error(`${label(who)}: result type Float can't be cast to the desired output type ${input.dtype}`);
+      if (inplace) throw new Error(`${nameOf(who)}: result type Float can't be cast to the desired output type ${input.dtype}`);
       return tidy(() => _unary(who, name, input.float(), false, p0, p1));
     }
-    if (!INT_KEEPS_DTYPE.has(name)) throw new Error(`${label(who)}: expected input of dtype float32, got ${input.dtype}`);
+    if (!INT_KEEPS_DTYPE.has(name)) throw new Error(`${nameOf(who)}: expected input of dtype float32, got ${input.dtype}`);
     return tidy(() => {
       const out = integerActivation(name, input, p0, p1);
       return inplace ? input.copy_(out) : out;
@@ -163,12 +163,12 @@ export function _prelu(who, input, weight) {
   checkTensor(who, 'input', input);
   checkTensor(who, 'weight', weight);
   if (weight.dim() > 1) {
-    throw new Error(`${label(who)}: prelu: Expected \`weight\` to be a scalar or 1D tensor, but got ndim = ${weight.dim()}`);
+    throw new Error(`${nameOf(who)}: prelu: Expected \`weight\` to be a scalar or 1D tensor, but got ndim = ${weight.dim()}`);
   }
   const channels = input.dim() >= 2 ? input._shape[1] : 1;
   const np = weight.numel();
   if (np !== 1 && np !== channels) {
-    throw new Error(`${label(who)}: Mismatch of parameter numbers and input channel size. Found parameter numbers = ` +
+    throw new Error(`${nameOf(who)}: Mismatch of parameter numbers and input channel size. Found parameter numbers = ` +
       `${np} and channel size = ${channels}.`);
   }
   return tidy(() => {
@@ -187,11 +187,11 @@ export function prelu(input, ...args) {
 /** glu: the first half of `dim` times the sigmoid of the second half. */
 export function _glu(who, input, dim) {
   checkTensor(who, 'input', input);
-  if (input.dim() === 0) throw new Error(`${label(who)}: glu does not support scalars because halving size must be even`);
-  const d = wrapDim(label(who), dim, input.dim());
+  if (input.dim() === 0) throw new Error(`${nameOf(who)}: glu does not support scalars because halving size must be even`);
+  const d = wrapDim(who, dim, input.dim());
   const size = input._shape[d];
   if (size % 2 !== 0) {
-    throw new Error(`${label(who)}: Halving dimension must be even, but dimension ${d} is size ${size}`);
+    throw new Error(`${nameOf(who)}: Halving dimension must be even, but dimension ${d} is size ${size}`);
   }
   return tidy(() => {
     const shape = input._shape.slice();
@@ -217,12 +217,12 @@ function implicitDim(ndim) {
 /** softmax (log = false) or log_softmax (log = true) over dim; negate: of -input (softmin). */
 export function _softmax(who, input, dim, dtype, log, negate = false) {
   checkTensor(who, 'input', input, { dtype: null });
-  if (dtype !== null && dtype !== 'float32') throw new Error(`${label(who)}: dtype must be float32 or None, got ${describe(dtype)}`);
+  if (dtype !== null && dtype !== 'float32') throw new Error(`${nameOf(who)}: dtype must be float32 or None, got ${describe(dtype)}`);
   if (input.dtype !== 'float32') {
-    if (dtype === null) throw new Error(`${label(who)}: expected input of dtype float32, got ${input.dtype}`);
+    if (dtype === null) throw new Error(`${nameOf(who)}: expected input of dtype float32, got ${input.dtype}`);
   }
   const n = input._shape.length;
-  const d = wrapDim(label(who), dim === null ? implicitDim(n) : dim, n);
+  const d = wrapDim(who, dim === null ? implicitDim(n) : dim, n);
   return tidy(() => {
     let x = (input.dtype === 'float32' ? input : input.float()).contiguous();
     if (negate) x = x.neg();

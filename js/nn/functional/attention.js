@@ -7,8 +7,8 @@
 
 import { C, withInt32 } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape, zeros, ones, cat, broadcastShapes } from '../../tensor.js';
-import { bindArgs, checkBool, checkNumber, checkInt, REQUIRED } from '../../args.js';
-import { label, checkTensor, shapeErr } from './utils.js';
+import { bindArgs, checkBool, checkNumber, checkInt, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor, shapeErr } from './utils.js';
 import { _linear } from './linear.js';
 import { _dropout, _checkDropoutP } from './dropout.js';
 
@@ -52,9 +52,9 @@ export function _scaledDotProductAttention(who, query, key, value, attn_mask, dr
   checkTensor(who, 'key', key);
   checkTensor(who, 'value', value);
   checkTensor(who, 'attn_mask', attn_mask, { dtype: ['bool', 'float32'], optional: true });
-  _checkDropoutP(label(who), dropout_p);
-  checkBool(label(who), 'is_causal', is_causal);
-  if (scale !== null) checkNumber(label(who), 'scale', scale);
+  _checkDropoutP(who, dropout_p);
+  checkBool(who, 'is_causal', is_causal);
+  if (scale !== null) checkNumber(who, 'scale', scale);
   for (const [name, t] of [['query', query], ['key', key], ['value', value]]) {
     if (t._shape.length < 2) throw shapeErr(who, `${name} with at least 2 dimensions (..., sequence, features)`, t);
   }
@@ -63,11 +63,11 @@ export function _scaledDotProductAttention(who, query, key, value, attn_mask, dr
   const [Sv, Ev] = value._shape.slice(-2);
   if (Ek !== E) throw shapeErr(who, `key with last dimension ${E} (the query's), as in query ${_fmtShape(query._shape)}`, key);
   if (Sv !== S) throw shapeErr(who, `value with ${S} rows (the key's sequence length) in dim -2`, value);
-  const lead = broadcastShapes(label(who), broadcastShapes(label(who), query._shape.slice(0, -2), key._shape.slice(0, -2)),
+  const lead = broadcastShapes(who, broadcastShapes(who, query._shape.slice(0, -2), key._shape.slice(0, -2)),
     value._shape.slice(0, -2));
   if (attn_mask !== null) {
     if (is_causal) {
-      throw new Error(`${label(who)}: Explicit attn_mask should not be set when is_causal=True`);
+      throw new Error(`${nameOf(who)}: Explicit attn_mask should not be set when is_causal=True`);
     }
     const target = [...lead, L, S];
     const ok = attn_mask._shape.length <= target.length && attn_mask._shape.every((s, i) =>
@@ -116,64 +116,63 @@ const MHA_ARGS = [['query', REQUIRED], ['key', REQUIRED], ['value', REQUIRED], [
 
 // Everything PyTorch 1.13's multi_head_attention_forward asserts, checked before any wasm call.
 function checkMha(who, o) {
-  const w = label(who);
   const { query, key, value } = o;
   for (const name of ['query', 'key', 'value', 'out_proj_weight']) checkTensor(who, name, o[name]);
   for (const name of ['in_proj_weight', 'in_proj_bias', 'bias_k', 'bias_v', 'out_proj_bias', 'q_proj_weight',
     'k_proj_weight', 'v_proj_weight', 'static_k', 'static_v']) checkTensor(who, name, o[name], { optional: true });
   checkTensor(who, 'key_padding_mask', o.key_padding_mask, { dtype: null, optional: true });
   checkTensor(who, 'attn_mask', o.attn_mask, { dtype: null, optional: true });
-  checkInt(w, 'embed_dim_to_check', o.embed_dim_to_check, { min: 1 });
-  checkInt(w, 'num_heads', o.num_heads, { min: 1 });
+  checkInt(who, 'embed_dim_to_check', o.embed_dim_to_check, { min: 1 });
+  checkInt(who, 'num_heads', o.num_heads, { min: 1 });
   for (const name of ['add_zero_attn', 'training', 'need_weights', 'use_separate_proj_weight', 'average_attn_weights']) {
-    checkBool(w, name, o[name]);
+    checkBool(who, name, o[name]);
   }
-  _checkDropoutP(w, o.dropout_p);
+  _checkDropoutP(who, o.dropout_p);
 
   const kpm = o.key_padding_mask;
   const mask = o.attn_mask;
   const qd = query._shape.length;
   if (qd !== 2 && qd !== 3) {
-    throw new Error(`${w}: query should be unbatched 2D or batched 3D tensor but received ${qd}-D query tensor ` +
+    throw new Error(`${nameOf(who)}: query should be unbatched 2D or batched 3D tensor but received ${qd}-D query tensor ` +
       `of shape ${_fmtShape(query._shape)}`);
   }
   const batched = qd === 3;
   const kind = batched ? 'batched (3-D)' : 'unbatched (2-D)';
   if (key._shape.length !== qd || value._shape.length !== qd) {
-    throw new Error(`${w}: For ${kind} \`query\`, expected \`key\` and \`value\` to be ${qd}-D but found ` +
+    throw new Error(`${nameOf(who)}: For ${kind} \`query\`, expected \`key\` and \`value\` to be ${qd}-D but found ` +
       `${key._shape.length}-D and ${value._shape.length}-D tensors respectively`);
   }
   if (kpm !== null && kpm._shape.length !== qd - 1) {
-    throw new Error(`${w}: For ${kind} \`query\`, expected \`key_padding_mask\` to be \`None\` or ${qd - 1}-D but found ` +
+    throw new Error(`${nameOf(who)}: For ${kind} \`query\`, expected \`key_padding_mask\` to be \`None\` or ${qd - 1}-D but found ` +
       `${kpm._shape.length}-D tensor instead`);
   }
   if (mask !== null && mask._shape.length !== 2 && mask._shape.length !== 3) {
-    throw new Error(`${w}: For ${kind} \`query\`, expected \`attn_mask\` to be \`None\`, 2-D or 3-D but found ` +
+    throw new Error(`${nameOf(who)}: For ${kind} \`query\`, expected \`attn_mask\` to be \`None\`, 2-D or 3-D but found ` +
       `${mask._shape.length}-D tensor instead`);
   }
   if (kpm !== null && kpm.dtype !== 'bool' && kpm.dtype !== 'float32') {
-    throw new Error(`${w}: only bool and floating types of key_padding_mask are supported, got ${kpm.dtype}`);
+    throw new Error(`${nameOf(who)}: only bool and floating types of key_padding_mask are supported, got ${kpm.dtype}`);
   }
   if (mask !== null && mask.dtype !== 'bool' && mask.dtype !== 'float32') {
-    throw new Error(`${w}: Only float, byte, and bool types are supported for attn_mask, not ${mask.dtype}`);
+    throw new Error(`${nameOf(who)}: Only float, byte, and bool types are supported for attn_mask, not ${mask.dtype}`);
   }
   const [L, N, E] = batched ? query._shape : [query._shape[0], 1, query._shape[1]];
   const S = key._shape[0];
   const H = o.num_heads;
   if (E !== o.embed_dim_to_check) {
-    throw new Error(`${w}: was expecting embedding dimension of ${o.embed_dim_to_check}, but got ${E} ` +
+    throw new Error(`${nameOf(who)}: was expecting embedding dimension of ${o.embed_dim_to_check}, but got ${E} ` +
       `(query of shape ${_fmtShape(query._shape)})`);
   }
-  if (E % H !== 0) throw new Error(`${w}: embed_dim ${E} not divisible by num_heads ${H}`);
+  if (E % H !== 0) throw new Error(`${nameOf(who)}: embed_dim ${E} not divisible by num_heads ${H}`);
   const hd = E / H;
   const kLead = key._shape.slice(0, -1);
   if (o.use_separate_proj_weight) {
     if (!sameShape(value, [...kLead, value._shape[qd - 1]])) {
-      throw new Error(`${w}: key's sequence and batch dims ${_fmtShape(kLead)} do not match value's ` +
+      throw new Error(`${nameOf(who)}: key's sequence and batch dims ${_fmtShape(kLead)} do not match value's ` +
         `${_fmtShape(value._shape.slice(0, -1))}`);
     }
   } else if (!sameShape(value, key._shape)) {
-    throw new Error(`${w}: key shape ${_fmtShape(key._shape)} does not match value shape ${_fmtShape(value._shape)}`);
+    throw new Error(`${nameOf(who)}: key shape ${_fmtShape(key._shape)} does not match value shape ${_fmtShape(value._shape)}`);
   }
   if (batched && key._shape[1] !== N) {
     throw shapeErr(who, `key and value with batch size ${N} (the query's) in dim 1`, key);
@@ -183,14 +182,14 @@ function checkMha(who, o) {
     const Ev = value._shape[qd - 1];
     for (const [name, t, cols, arg] of [['q_proj_weight', o.q_proj_weight, E, 'query'],
       ['k_proj_weight', o.k_proj_weight, Ek, 'key'], ['v_proj_weight', o.v_proj_weight, Ev, 'value']]) {
-      if (t === null) throw new Error(`${w}: use_separate_proj_weight is True but ${name} is None`);
+      if (t === null) throw new Error(`${nameOf(who)}: use_separate_proj_weight is True but ${name} is None`);
       if (!sameShape(t, [E, cols])) {
-        throw new Error(`${w}: expected ${name} of shape [${E}, ${cols}] (embed_dim, the ${arg}'s features), ` +
+        throw new Error(`${nameOf(who)}: expected ${name} of shape [${E}, ${cols}] (embed_dim, the ${arg}'s features), ` +
           `got ${_fmtShape(t._shape)}`);
       }
     }
   } else {
-    if (o.in_proj_weight === null) throw new Error(`${w}: use_separate_proj_weight is False but in_proj_weight is None`);
+    if (o.in_proj_weight === null) throw new Error(`${nameOf(who)}: use_separate_proj_weight is False but in_proj_weight is None`);
     if (!sameShape(o.in_proj_weight, [3 * E, E])) throw shapeErr(who, `in_proj_weight of shape [${3 * E}, ${E}]`, o.in_proj_weight);
     if (key._shape[qd - 1] !== E) throw shapeErr(who, `key and value with ${E} features (embed_dim) in the last dim`, key);
   }
@@ -200,11 +199,11 @@ function checkMha(who, o) {
   if (!sameShape(o.out_proj_weight, [E, E])) throw shapeErr(who, `out_proj_weight of shape [${E}, ${E}]`, o.out_proj_weight);
   if (o.out_proj_bias !== null && !sameShape(o.out_proj_bias, [E])) throw shapeErr(who, `out_proj_bias of shape [${E}]`, o.out_proj_bias);
   if ((o.bias_k === null) !== (o.bias_v === null)) {
-    throw new Error(`${w}: bias_k and bias_v must both be given or both be None`);
+    throw new Error(`${nameOf(who)}: bias_k and bias_v must both be given or both be None`);
   }
   if (o.bias_k !== null) {
-    if (o.static_k !== null) throw new Error(`${w}: bias cannot be added to static key.`);
-    if (o.static_v !== null) throw new Error(`${w}: bias cannot be added to static value.`);
+    if (o.static_k !== null) throw new Error(`${nameOf(who)}: bias cannot be added to static key.`);
+    if (o.static_v !== null) throw new Error(`${nameOf(who)}: bias cannot be added to static value.`);
     for (const name of ['bias_k', 'bias_v']) {
       if (!sameShape(o[name], [1, 1, E])) throw shapeErr(who, `${name} of shape [1, 1, ${E}]`, o[name]);
     }
@@ -217,11 +216,11 @@ function checkMha(who, o) {
   }
   const Sk = o.static_k !== null ? o.static_k._shape[1] : S;
   const Sv = o.static_v !== null ? o.static_v._shape[1] : S;
-  if (Sk !== Sv) throw new Error(`${w}: keys (${Sk}) and values (${Sv}) have different source lengths`);
+  if (Sk !== Sv) throw new Error(`${nameOf(who)}: keys (${Sk}) and values (${Sv}) have different source lengths`);
   if (mask !== null) {
     const want = mask._shape.length === 2 ? [L, Sk] : [N * H, L, Sk];
     if (!sameShape(mask, want)) {
-      throw new Error(`${w}: The shape of the ${mask._shape.length}D attn_mask is ${_fmtShape(mask._shape)}, but should be ` +
+      throw new Error(`${nameOf(who)}: The shape of the ${mask._shape.length}D attn_mask is ${_fmtShape(mask._shape)}, but should be ` +
         `${_fmtShape(want)}.`);
     }
   }

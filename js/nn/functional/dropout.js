@@ -12,8 +12,8 @@
 
 import { tidy, _empty } from '../../tensor.js';
 import { defaultGenerator } from '../../random.js';
-import { bindArgs, checkBool, checkNumber } from '../../args.js';
-import { label, checkTensor } from './utils.js';
+import { bindArgs, checkBool, checkNumber, nameOf } from '../../args.js';
+import { checkTensor } from './utils.js';
 
 // SELU's negative saturation value -scale*alpha as PyTorch's alpha_dropout writes it.
 const ALPHA = 1.7580993408473766;
@@ -22,7 +22,7 @@ const f32 = Math.fround;
 
 export function _checkDropoutP(who, p) {
   checkNumber(who, 'p', p);
-  if (p < 0 || p > 1) throw new Error(`${who}: dropout probability has to be between 0 and 1, but got ${p}`);
+  if (p < 0 || p > 1) throw new Error(`${nameOf(who)}: dropout probability has to be between 0 and 1, but got ${p}`);
   return p;
 }
 
@@ -40,14 +40,14 @@ function warnOnce(message) {
  */
 export function _dropout(who, input, p, training, inplace, { feature = false, alpha = false } = {}) {
   checkTensor(who, 'input', input, { dtype: null });
-  _checkDropoutP(label(who), p);
-  checkBool(label(who), 'training', training);
-  checkBool(label(who), 'inplace', inplace);
+  _checkDropoutP(who, p);
+  checkBool(who, 'training', training);
+  checkBool(who, 'inplace', inplace);
   if (feature && input.dim() < 2) {
-    throw new Error(`${label(who)}: Feature dropout requires at least 2 dimensions in the input, got ${input.dim()}`);
+    throw new Error(`${nameOf(who)}: Feature dropout requires at least 2 dimensions in the input, got ${input.dim()}`);
   }
   if (p === 0 || !training || input.numel() === 0) return input;
-  if (input.dtype !== 'float32') throw new Error(`${label(who)}: expected input of dtype float32, got ${input.dtype}`);
+  if (input.dtype !== 'float32') throw new Error(`${nameOf(who)}: expected input of dtype float32, got ${input.dtype}`);
   return tidy(() => {
     let out;
     if (p === 1) {
@@ -111,12 +111,12 @@ export function feature_alpha_dropout(input, ...args) {
  */
 export function _dropoutNd(who, spatial, input, p, training, inplace) {
   checkTensor(who, 'input', input, { dtype: null });
-  _checkDropoutP(label(who), p);
+  _checkDropoutP(who, p);
   const fname = `dropout${spatial}d`;
   const nd = input.dim();
   if (nd !== spatial + 1 && nd !== spatial + 2) {
     if (spatial === 1) {
-      throw new Error(`${label(who)}: dropout1d: Expected 2D or 3D input, but received a ${nd}D input. Note that ` +
+      throw new Error(`${nameOf(who)}: dropout1d: Expected 2D or 3D input, but received a ${nd}D input. Note that ` +
         'dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, ' +
         'and an optional batch dimension (i.e. 2D or 3D inputs).');
     }

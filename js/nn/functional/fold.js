@@ -2,18 +2,18 @@
 
 import { C, withInt32 } from '../../runtime.js';
 import { tidy, _empty, _fmtShape } from '../../tensor.js';
-import { bindArgs, checkTuple, REQUIRED } from '../../args.js';
-import { label, checkTensor, windowOutSize } from './utils.js';
+import { bindArgs, checkTuple, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor, windowOutSize } from './utils.js';
 
 const fmt = (a) => `(${a.join(', ')})`;
 
 /** kernel_size, dilation, padding, stride as PyTorch's _pair, with its lower bounds. */
-function windowArgs(L, kernel_size, dilation, padding, stride) {
+function windowArgs(who, kernel_size, dilation, padding, stride) {
   return {
-    k: checkTuple(L, 'kernel_size', kernel_size, 2, { min: 1 }),
-    d: checkTuple(L, 'dilation', dilation, 2, { min: 1 }),
-    p: checkTuple(L, 'padding', padding, 2, { min: 0 }),
-    s: checkTuple(L, 'stride', stride, 2, { min: 1 }),
+    k: checkTuple(who, 'kernel_size', kernel_size, 2, { min: 1 }),
+    d: checkTuple(who, 'dilation', dilation, 2, { min: 1 }),
+    p: checkTuple(who, 'padding', padding, 2, { min: 0 }),
+    s: checkTuple(who, 'stride', stride, 2, { min: 1 }),
   };
 }
 
@@ -23,10 +23,10 @@ function blocks(size, w) {
 }
 
 /** Non-batch dims must be non-empty (PyTorch: "possibly 0 batch size and non-zero dimensions"). */
-function checkRank(L, input, ranks, what) {
+function checkRank(who, input, ranks, what) {
   const r = input._shape.length;
   if (!ranks.includes(r) || input._shape.slice(r === ranks[1] ? 1 : 0).some((x) => x === 0)) {
-    throw new Error(`${L}: Expected ${ranks[0]}D (unbatched) or ${ranks[1]}D (batched) ${what} with possibly 0 batch ` +
+    throw new Error(`${nameOf(who)}: Expected ${ranks[0]}D (unbatched) or ${ranks[1]}D (batched) ${what} with possibly 0 batch ` +
       `size and non-zero dimensions for input, but got: ${_fmtShape(input._shape)}`);
   }
 }
@@ -38,15 +38,14 @@ function params(N, Cc, inSize, outSize, w) {
 
 /** unfold: input [N, C, H, W] or [C, H, W] -> [N, C*kh*kw, L] (or [C*kh*kw, L]). */
 export function _unfold(who, input, kernel_size, dilation, padding, stride) {
-  const L = label(who);
   checkTensor(who, 'input', input);
-  const w = windowArgs(L, kernel_size, dilation, padding, stride);
-  checkRank(L, input, [3, 4], 'input');
+  const w = windowArgs(who, kernel_size, dilation, padding, stride);
+  checkRank(who, input, [3, 4], 'input');
   const batched = input._shape.length === 4;
   const [N, Cc, H, W] = batched ? input._shape : [1, ...input._shape];
   const grid = blocks([H, W], w);
   if (grid.some((x) => x < 1)) {
-    throw new Error(`${L}: Given input with spatial size ${fmt([H, W])}, kernel_size=${fmt(w.k)}, dilation=${fmt(w.d)}, ` +
+    throw new Error(`${nameOf(who)}: Given input with spatial size ${fmt([H, W])}, kernel_size=${fmt(w.k)}, dilation=${fmt(w.d)}, ` +
       `padding=${fmt(w.p)}, calculated shape of the array of sliding blocks as ${fmt(grid)}, but its components must ` +
       'be at least one.');
   }
@@ -62,26 +61,25 @@ export function _unfold(who, input, kernel_size, dilation, padding, stride) {
 
 /** fold: input [N, C*kh*kw, L] or [C*kh*kw, L] -> [N, C, *output_size] (or [C, *output_size]); overlaps add. */
 export function _fold(who, input, output_size, kernel_size, dilation, padding, stride) {
-  const L = label(who);
   checkTensor(who, 'input', input);
-  const size = checkTuple(L, 'output_size', output_size, 2);
-  const w = windowArgs(L, kernel_size, dilation, padding, stride);
-  checkRank(L, input, [2, 3], 'input');
+  const size = checkTuple(who, 'output_size', output_size, 2);
+  const w = windowArgs(who, kernel_size, dilation, padding, stride);
+  checkRank(who, input, [2, 3], 'input');
   const batched = input._shape.length === 3;
   const [N, rows, nblocks] = batched ? input._shape : [1, ...input._shape];
   const K = w.k[0] * w.k[1];
   if (rows % K !== 0) {
-    throw new Error(`${L}: Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got ` +
+    throw new Error(`${nameOf(who)}: Expected size of input's dimension 1 to be divisible by the product of kernel_size, but got ` +
       `input.size(1)=${rows} and kernel_size=${fmt(w.k)}.`);
   }
   const grid = blocks(size, w);
   if (grid[0] * grid[1] !== nblocks || grid.some((x) => x < 1)) {
-    throw new Error(`${L}: Given output_size=${fmt(size)}, kernel_size=${fmt(w.k)}, dilation=${fmt(w.d)}, ` +
+    throw new Error(`${nameOf(who)}: Given output_size=${fmt(size)}, kernel_size=${fmt(w.k)}, dilation=${fmt(w.d)}, ` +
       `padding=${fmt(w.p)}, stride=${fmt(w.s)}, expected size of input's dimension 2 to match the calculated number ` +
       `of sliding blocks ${grid[0]} * ${grid[1]} = ${grid[0] * grid[1]}, but got input.size(2)=${nblocks}.`);
   }
   if (size.some((x) => x < 1)) {
-    throw new Error(`${L}: output_size must be positive, got output_size=${fmt(size)}`);
+    throw new Error(`${nameOf(who)}: output_size must be positive, got output_size=${fmt(size)}`);
   }
   const Cc = rows / K;
   return tidy(() => {

@@ -2,7 +2,8 @@
 
 import { C } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape } from '../../tensor.js';
-import { label, checkTensor, shapeErr } from './utils.js';
+import { nameOf } from '../../args.js';
+import { checkTensor, shapeErr } from './utils.js';
 
 // `packed` (optional): the calling layer's packed-weight cache (js/nn/packed.js).
 export function _linear(who, input, weight, bias, packed = null) {
@@ -28,13 +29,13 @@ export function _linear(who, input, weight, bias, packed = null) {
     const out = _empty([...lead, outF]);
     if (rows === 0 || outF === 0) return out;
     if (inF === 0) return bias === null ? out.zero_() : out.copy_(bias.expand([...lead, outF]));
-    const x = input.contiguous();
+    const x = input._contiguous();
     if (packed !== null) {
       C.wt_gemm_packed_f32(rows, outF, inF, x._ptr(), inF, packed.ptr(weight, bias), out._ptr(), outF, 0);
       return out;
     }
-    const w = weight.contiguous();
-    const b = bias === null ? null : bias.contiguous();
+    const w = weight._contiguous();
+    const b = bias === null ? null : bias._contiguous();
     C.wt_linear_forward_f32(out._ptr(), x._ptr(), w._ptr(), b ? b._ptr() : 0, rows, inF, outF);
     return out;
   });
@@ -60,7 +61,7 @@ export function _bilinear(who, input1, input2, weight, bias) {
   const lead = input1._shape.slice(0, -1);
   const lead2 = input2._shape.slice(0, -1);
   if (lead.length !== lead2.length || lead.some((s, i) => s !== lead2[i])) {
-    throw new Error(`${label(who)}: input1 and input2 batch dimensions do not match: got ${_fmtShape(input1._shape)} ` +
+    throw new Error(`${nameOf(who)}: input1 and input2 batch dimensions do not match: got ${_fmtShape(input1._shape)} ` +
       `and ${_fmtShape(input2._shape)}`);
   }
   if (bias !== null && (bias._shape.length !== 1 || bias._shape[0] !== outF)) {
@@ -71,10 +72,10 @@ export function _bilinear(who, input1, input2, weight, bias) {
     const out = _empty([...lead, outF]);
     if (rows === 0 || outF === 0) return out;
     if (in1 === 0 || in2 === 0) return bias === null ? out.zero_() : out.copy_(bias.expand([...lead, outF]));
-    const x1 = input1.contiguous();
-    const x2 = input2.contiguous();
-    const w = weight.contiguous();
-    const b = bias === null ? null : bias.contiguous();
+    const x1 = input1._contiguous();
+    const x2 = input2._contiguous();
+    const w = weight._contiguous();
+    const b = bias === null ? null : bias._contiguous();
     C.wt_bilinear_forward_f32(out._ptr(), x1._ptr(), x2._ptr(), w._ptr(), b ? b._ptr() : 0, rows, in1, in2, outF);
     return out;
   });

@@ -8,8 +8,8 @@
 
 import { C } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape, broadcastShapes } from '../../tensor.js';
-import { bindArgs, checkNumber, checkInt, describe } from '../../args.js';
-import { label, checkTensor } from './utils.js';
+import { bindArgs, checkNumber, checkInt, describe, nameOf } from '../../args.js';
+import { checkTensor } from './utils.js';
 import { _softmax } from './activation.js';
 
 const OP = { mse: 0, l1: 1, smooth_l1: 2, huber: 3, bce: 4, bce_logits: 5, kl_div: 6, kl_div_log: 7 };
@@ -26,7 +26,7 @@ export function resolveReduction(who, size_average, reduce, reduction, { batchme
   }
   const valid = batchmean ? ['none', 'batchmean', 'sum', 'mean'] : ['none', 'mean', 'sum'];
   if (!valid.includes(reduction)) {
-    throw new Error(`${label(who)}: ${describe(reduction)} is not a valid ` +
+    throw new Error(`${nameOf(who)}: ${describe(reduction)} is not a valid ` +
       `value for reduction (expected one of: ${valid.map((v) => `'${v}'`).join(', ')})`);
   }
   return reduction;
@@ -46,7 +46,7 @@ function floatPair(who, input, target) {
   checkTensor(who, 'input', input, { dtype: null });
   checkTensor(who, 'target', target, { dtype: null });
   if (input.dtype !== 'float32' && target.dtype !== 'float32') {
-    throw new Error(`${label(who)}: expected input or target of dtype float32, got ${input.dtype} and ${target.dtype}`);
+    throw new Error(`${nameOf(who)}: expected input or target of dtype float32, got ${input.dtype} and ${target.dtype}`);
   }
 }
 
@@ -63,7 +63,7 @@ function pointwise(op, input, target, shape, { param = 0, posWeight = null } = {
 
 /** Shape of input and target broadcast together (PyTorch warns when they differ, then broadcasts). */
 function broadcastPair(who, input, target) {
-  return broadcastShapes(label(who), input._shape, target._shape);
+  return broadcastShapes(who, input._shape, target._shape);
 }
 
 /** `w` must broadcast to exactly `shape` (a weight never enlarges the loss). */
@@ -71,7 +71,7 @@ function checkBroadcastTo(who, name, w, shape) {
   const k = w._shape.length;
   const ok = k <= shape.length && w._shape.every((s, i) => s === 1 || s === shape[shape.length - k + i]);
   if (!ok) {
-    throw new Error(`${label(who)}: ${name} of shape ${_fmtShape(w._shape)} must match the size of the loss ` +
+    throw new Error(`${nameOf(who)}: ${name} of shape ${_fmtShape(w._shape)} must match the size of the loss ` +
       `${_fmtShape(shape)} (or broadcast to it)`);
   }
 }
@@ -91,20 +91,20 @@ export function _l1_loss(who, input, target, reduction) {
 }
 
 export function _smooth_l1_loss(who, input, target, reduction, beta) {
-  checkNumber(label(who), 'beta', beta);
-  if (beta < 0) throw new Error(`${label(who)}: smooth_l1_loss does not support negative values for beta, got ${beta}`);
+  checkNumber(who, 'beta', beta);
+  if (beta < 0) throw new Error(`${nameOf(who)}: smooth_l1_loss does not support negative values for beta, got ${beta}`);
   // beta == 0 is exactly the L1 loss (PyTorch dispatches to l1_loss too).
   return elementwiseLoss(who, beta === 0 ? OP.l1 : OP.smooth_l1, input, target, reduction, beta);
 }
 
 export function _huber_loss(who, input, target, reduction, delta) {
-  checkNumber(label(who), 'delta', delta);
-  if (!(delta > 0)) throw new Error(`${label(who)}: huber_loss does not support non-positive values for delta, got ${delta}`);
+  checkNumber(who, 'delta', delta);
+  if (!(delta > 0)) throw new Error(`${nameOf(who)}: huber_loss does not support non-positive values for delta, got ${delta}`);
   return elementwiseLoss(who, OP.huber, input, target, reduction, delta);
 }
 
 export function _kl_div(who, input, target, reduction, log_target) {
-  if (typeof log_target !== 'boolean') throw new Error(`${label(who)}: log_target must be true or false, got ${describe(log_target)}`);
+  if (typeof log_target !== 'boolean') throw new Error(`${nameOf(who)}: log_target must be true or false, got ${describe(log_target)}`);
   floatPair(who, input, target);
   const shape = broadcastPair(who, input, target);
   return tidy(() => {
@@ -117,13 +117,13 @@ export function _kl_div(who, input, target, reduction, log_target) {
 
 function checkSameSize(who, input, target, message) {
   if (_fmtShape(input._shape) !== _fmtShape(target._shape)) {
-    throw new Error(`${label(who)}: ${message}: target ${_fmtShape(target._shape)} vs input ${_fmtShape(input._shape)}`);
+    throw new Error(`${nameOf(who)}: ${message}: target ${_fmtShape(target._shape)} vs input ${_fmtShape(input._shape)}`);
   }
 }
 
 function checkFloatTarget(who, target) {
   if (target.dtype !== 'float32') {
-    throw new Error(`${label(who)}: expected target of dtype float32, got ${target.dtype} ` +
+    throw new Error(`${nameOf(who)}: expected target of dtype float32, got ${target.dtype} ` +
       `(Found dtype ${TORCH_NAMES[target.dtype]} but expected Float)`);
   }
 }
@@ -142,7 +142,7 @@ export function _binary_cross_entropy(who, input, target, weight, reduction) {
       const lo = input.min().item();
       const hi = input.max().item();
       if (!(lo >= 0 && hi <= 1)) {
-        throw new Error(`${label(who)}: all elements of input should be between 0 and 1, got values in [${lo}, ${hi}]`);
+        throw new Error(`${nameOf(who)}: all elements of input should be between 0 and 1, got values in [${lo}, ${hi}]`);
       }
     }
     let loss = pointwise(OP.bce, input, target, input.shape);
@@ -175,49 +175,49 @@ export function _binary_cross_entropy_with_logits(who, input, target, weight, re
  */
 function classShapes(who, input, target) {
   const n = input._shape.length;
-  if (n < 1) throw new Error(`${label(who)}: Expected 1 or more dimensions (got 0) for input`);
+  if (n < 1) throw new Error(`${nameOf(who)}: Expected 1 or more dimensions (got 0) for input`);
   const t = target._shape;
   if (n === 1) {
     if (t.length !== 0) {
-      throw new Error(`${label(who)}: size mismatch (got input: ${_fmtShape(input._shape)}, target: ${_fmtShape(t)}): ` +
+      throw new Error(`${nameOf(who)}: size mismatch (got input: ${_fmtShape(input._shape)}, target: ${_fmtShape(t)}): ` +
         'an unbatched input [C] takes a 0-d target');
     }
     return { outer: 1, classes: input._shape[0], inner: 1 };
   }
   if (t.length === 0 || t[0] !== input._shape[0]) {
-    throw new Error(`${label(who)}: Expected input batch_size (${input._shape[0]}) to match target batch_size ` +
+    throw new Error(`${nameOf(who)}: Expected input batch_size (${input._shape[0]}) to match target batch_size ` +
       `(${t.length ? t[0] : 'none, 0-d target'})`);
   }
   if (n === 2 && t.length > 1) {
-    throw new Error(`${label(who)}: 0D or 1D target tensor expected, multi-target not supported; got target ` +
+    throw new Error(`${nameOf(who)}: 0D or 1D target tensor expected, multi-target not supported; got target ` +
       `${_fmtShape(t)} for input ${_fmtShape(input._shape)}`);
   }
   const want = [input._shape[0], ...input._shape.slice(2)];
   if (_fmtShape(want) !== _fmtShape(t)) {
-    throw new Error(`${label(who)}: Expected target size ${_fmtShape(want)}, got ${_fmtShape(t)}`);
+    throw new Error(`${nameOf(who)}: Expected target size ${_fmtShape(want)}, got ${_fmtShape(t)}`);
   }
   return { outer: input._shape[0], classes: input._shape[1], inner: _prod(input._shape.slice(2)) };
 }
 
 function checkClassWeight(who, weight, classes) {
   if (weight !== null && weight.numel() !== classes) {
-    throw new Error(`${label(who)}: weight tensor should be defined either for all ${classes} classes or no classes ` +
+    throw new Error(`${nameOf(who)}: weight tensor should be defined either for all ${classes} classes or no classes ` +
       `but got weight tensor of shape: ${_fmtShape(weight._shape)}`);
   }
 }
 
 function checkIgnoreIndex(who, ignore_index) {
-  checkInt(label(who), 'ignore_index', ignore_index);
+  checkInt(who, 'ignore_index', ignore_index);
   // The C op takes int32; PyTorch's int64 ignore_index beyond that range has no use.
   if (ignore_index < -(2 ** 31) || ignore_index >= 2 ** 31) {
-    throw new Error(`${label(who)}: ignore_index must fit in int32, got ${ignore_index}`);
+    throw new Error(`${nameOf(who)}: ignore_index must fit in int32, got ${ignore_index}`);
   }
 }
 
 /** Class-index checks shared by nll_loss and cross_entropy; returns the shapes. */
 function checkClassTarget(who, input, target, weight, ignore_index) {
   if (target.dtype !== 'int64') {
-    throw new Error(`${label(who)}: expected target of dtype int64 (class indices), got ${target.dtype} ` +
+    throw new Error(`${nameOf(who)}: expected target of dtype int64 (class indices), got ${target.dtype} ` +
       `(expected scalar type Long but found ${TORCH_NAMES[target.dtype]})`);
   }
   const s = classShapes(who, input, target);
@@ -239,7 +239,7 @@ function nllTerms(who, logp, target, weight, ignore_index, { outer, classes, inn
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v !== ign && (v < 0n || v >= C_)) {
-      throw new Error(`${label(who)}: Target ${v} is out of bounds: expected 0 <= target < ${classes} (classes) or ` +
+      throw new Error(`${nameOf(who)}: Target ${v} is out of bounds: expected 0 <= target < ${classes} (classes) or ` +
         `target == ignore_index (${ignore_index})`);
     }
   }
@@ -275,17 +275,17 @@ export function _nll_loss(who, input, target, weight, ignore_index, reduction) {
 
 function crossEntropyProbs(who, input, target, weight, ignore_index, reduction, label_smoothing) {
   if (target.dtype !== 'float32') {
-    throw new Error(`${label(who)}: Expected floating point type for target with class probabilities, got ` +
+    throw new Error(`${nameOf(who)}: Expected floating point type for target with class probabilities, got ` +
       `${TORCH_NAMES[target.dtype]} (${target.dtype})`);
   }
   checkIgnoreIndex(who, ignore_index);
   if (ignore_index >= 0) {
-    throw new Error(`${label(who)}: ignore_index is not supported for floating point target, got ignore_index=${ignore_index}`);
+    throw new Error(`${nameOf(who)}: ignore_index is not supported for floating point target, got ignore_index=${ignore_index}`);
   }
   const classDim = input._shape.length === 1 ? 0 : 1;
   const classes = input._shape[classDim];
   if (weight !== null && (weight._shape.length !== 1 || weight.numel() !== classes)) {
-    throw new Error(`${label(who)}: cross_entropy: weight tensor should be defined either for all ${classes} classes ` +
+    throw new Error(`${nameOf(who)}: cross_entropy: weight tensor should be defined either for all ${classes} classes ` +
       `or no classes but got weight tensor of shape: ${_fmtShape(weight._shape)}`);
   }
   return tidy(() => {
@@ -308,9 +308,9 @@ export function _cross_entropy(who, input, target, weight, ignore_index, reducti
   checkTensor(who, 'input', input);
   checkTensor(who, 'target', target, { dtype: null });
   checkOptionalWeight(who, 'weight', weight);
-  checkNumber(label(who), 'label_smoothing', label_smoothing);
+  checkNumber(who, 'label_smoothing', label_smoothing);
   if (!(label_smoothing >= 0 && label_smoothing <= 1)) {
-    throw new Error(`${label(who)}: label_smoothing must be between 0.0 and 1.0. Got: ${label_smoothing}`);
+    throw new Error(`${nameOf(who)}: label_smoothing must be between 0.0 and 1.0. Got: ${label_smoothing}`);
   }
   if (input._shape.length >= 1 && _fmtShape(input._shape) === _fmtShape(target._shape)) {
     // Same shape as the input: the target holds class probabilities.

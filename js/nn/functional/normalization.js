@@ -7,12 +7,12 @@
 
 import { C } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape } from '../../tensor.js';
-import { bindArgs, checkInt, checkNumber, checkBool, checkTuple, REQUIRED } from '../../args.js';
-import { label, checkTensor } from './utils.js';
+import { bindArgs, checkInt, checkNumber, checkBool, checkTuple, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor } from './utils.js';
 
-function checkEps(L, eps) {
-  checkNumber(L, 'eps', eps);
-  if (!(eps >= 0) || !Number.isFinite(eps)) throw new Error(`${L}: eps must be a finite number >= 0, got ${eps}`);
+function checkEps(who, eps) {
+  checkNumber(who, 'eps', eps);
+  if (!(eps >= 0) || !Number.isFinite(eps)) throw new Error(`${nameOf(who)}: eps must be a finite number >= 0, got ${eps}`);
   return eps;
 }
 
@@ -20,7 +20,7 @@ function checkEps(L, eps) {
 function checkPerChannel(who, name, t, channels) {
   checkTensor(who, name, t, { optional: true });
   if (t !== null && t.numel() !== channels) {
-    throw new Error(`${label(who)}: ${name} should contain ${channels} elements not ${t.numel()}`);
+    throw new Error(`${nameOf(who)}: ${name} should contain ${channels} elements not ${t.numel()}`);
   }
   return t;
 }
@@ -29,7 +29,7 @@ function checkPerChannel(who, name, t, channels) {
 function repeated(t, times) {
   if (t === null) return null;
   const flat = t.reshape([-1]);
-  return times === 1 ? flat.contiguous() : flat.unsqueeze(0).expand([times, flat._shape[0]]).contiguous();
+  return times === 1 ? flat._contiguous() : flat.unsqueeze(0).expand([times, flat._shape[0]]).contiguous();
 }
 
 /**
@@ -62,7 +62,7 @@ function normalize(input, N, Cn, S, runningMean, runningVar, weight, bias, useBa
   return tidy(() => {
     const out = _empty(input._shape.slice());
     if (out.numel() === 0) return out;
-    const x = input.contiguous();
+    const x = input._contiguous();
     let mean;
     let variance;
     if (useBatchStats) {
@@ -89,71 +89,65 @@ function normalize(input, N, Cn, S, runningMean, runningVar, weight, bias, useBa
  * Returns [N, C, S] with S the product of the dims after the channel dim.
  */
 function checkStatsArgs(who, input, runningMean, runningVar, weight, bias, flagName, flag, momentum, eps) {
-  const L = label(who);
   checkTensor(who, 'input', input);
   if (input._shape.length < 2) {
-    throw new Error(`${L}: expected input with at least 2 dimensions [N, C, ...], got ${_fmtShape(input._shape)}`);
+    throw new Error(`${nameOf(who)}: expected input with at least 2 dimensions [N, C, ...], got ${_fmtShape(input._shape)}`);
   }
   const [N, channels] = input._shape;
   checkPerChannel(who, 'running_mean', runningMean, channels);
   checkPerChannel(who, 'running_var', runningVar, channels);
   checkPerChannel(who, 'weight', weight, channels);
   checkPerChannel(who, 'bias', bias, channels);
-  checkBool(L, flagName, flag);
-  checkNumber(L, 'momentum', momentum);
-  checkEps(L, eps);
+  checkBool(who, flagName, flag);
+  checkNumber(who, 'momentum', momentum);
+  checkEps(who, eps);
   return [N, channels, _prod(input._shape.slice(2))];
 }
 
 export function _batchNorm(who, input, running_mean, running_var, weight, bias, training, momentum, eps) {
-  const L = label(who);
   const [N, channels, S] = checkStatsArgs(who, input, running_mean, running_var, weight, bias, 'training', training,
     momentum, eps);
   if (training && N * S === 1) {
-    throw new Error(`${L}: Expected more than 1 value per channel when training, got input size ${_fmtShape(input._shape)}`);
+    throw new Error(`${nameOf(who)}: Expected more than 1 value per channel when training, got input size ${_fmtShape(input._shape)}`);
   }
   if (!training && (running_mean === null || running_var === null)) {
-    throw new Error(`${L}: running_mean and running_var must be defined in evaluation mode (training=False)`);
+    throw new Error(`${nameOf(who)}: running_mean and running_var must be defined in evaluation mode (training=False)`);
   }
   return normalize(input, N, channels, S, running_mean, running_var, weight, bias, training, momentum, eps, 1);
 }
 
 export function _instanceNorm(who, input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps) {
-  const L = label(who);
   const [N, channels, S] = checkStatsArgs(who, input, running_mean, running_var, weight, bias, 'use_input_stats',
     use_input_stats, momentum, eps);
   if (use_input_stats && S === 1) {
-    throw new Error(`${L}: Expected more than 1 spatial element when training, got input size ${_fmtShape(input._shape)}`);
+    throw new Error(`${nameOf(who)}: Expected more than 1 spatial element when training, got input size ${_fmtShape(input._shape)}`);
   }
   if (!use_input_stats && (running_mean === null || running_var === null)) {
-    throw new Error(`${L}: Expected running_mean and running_var to be defined when use_input_stats is false`);
+    throw new Error(`${nameOf(who)}: Expected running_mean and running_var to be defined when use_input_stats is false`);
   }
   return normalize(input, 1, N * channels, S, running_mean, running_var, weight, bias, use_input_stats, momentum, eps, N);
 }
 
-/** normalized_shape: an int or a tuple of ints -> an array; L is the message prefix. */
-export function _normalizedShape(L, v) {
-  return checkTuple(L, 'normalized_shape', v, Array.isArray(v) ? v.length : 1, { min: 0 });
+/** normalized_shape: an int or a tuple of ints -> an array. */
+export function _normalizedShape(who, v) {
+  return checkTuple(who, 'normalized_shape', v, Array.isArray(v) ? v.length : 1, { min: 0 });
 }
 
 export function _layerNorm(who, input, normalized_shape, weight, bias, eps) {
-  // The label is built only when a message needs it: a Module's label is its repr, which cost
-  // about a tenth of a [128, 512] forward when built eagerly on every call.
-  const L = { toString: () => label(who) };
   checkTensor(who, 'input', input);
-  const ns = _normalizedShape(L, normalized_shape);
+  const ns = _normalizedShape(who, normalized_shape);
   checkTensor(who, 'weight', weight, { optional: true });
   checkTensor(who, 'bias', bias, { optional: true });
-  checkEps(L, eps);
+  checkEps(who, eps);
   const shape = input._shape;
   const tail = shape.slice(shape.length - ns.length);
   if (ns.length === 0 || shape.length < ns.length || tail.some((s, i) => s !== ns[i])) {
-    throw new Error(`${L}: Given normalized_shape=${_fmtShape(ns)}, expected input with shape [*, ${ns.join(', ')}], ` +
+    throw new Error(`${nameOf(who)}: Given normalized_shape=${_fmtShape(ns)}, expected input with shape [*, ${ns.join(', ')}], ` +
       `but got input of size${_fmtShape(shape)}`);
   }
   for (const [name, t] of [['weight', weight], ['bias', bias]]) {
     if (t !== null && (t._shape.length !== ns.length || t._shape.some((s, i) => s !== ns[i]))) {
-      throw new Error(`${L}: Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape ` +
+      throw new Error(`${nameOf(who)}: Expected ${name} to be of same shape as normalized_shape, but got ${name} of shape ` +
         `${_fmtShape(t._shape)} and normalized_shape = ${_fmtShape(ns)}`);
     }
   }
@@ -161,61 +155,59 @@ export function _layerNorm(who, input, normalized_shape, weight, bias, eps) {
     const out = _empty(shape.slice());
     if (out.numel() === 0) return out;
     const cols = _prod(ns);
-    const w = weight === null ? null : weight.contiguous();
-    const b = bias === null ? null : bias.contiguous();
-    C.wt_layer_norm_f32(out._ptr(), input.contiguous()._ptr(), ptr(w), ptr(b), out.numel() / cols, cols, eps);
+    const w = weight === null ? null : weight._contiguous();
+    const b = bias === null ? null : bias._contiguous();
+    C.wt_layer_norm_f32(out._ptr(), input._contiguous()._ptr(), ptr(w), ptr(b), out.numel() / cols, cols, eps);
     return out;
   });
 }
 
 export function _groupNorm(who, input, num_groups, weight, bias, eps) {
-  const L = label(who);
   checkTensor(who, 'input', input);
-  checkInt(L, 'num_groups', num_groups, { min: 1 });
+  checkInt(who, 'num_groups', num_groups, { min: 1 });
   checkTensor(who, 'weight', weight, { optional: true });
   checkTensor(who, 'bias', bias, { optional: true });
-  checkEps(L, eps);
+  checkEps(who, eps);
   const shape = input._shape;
   if (shape.length < 2) {
-    throw new Error(`${L}: Expected at least 2 dimensions for input tensor but received ${shape.length}`);
+    throw new Error(`${nameOf(who)}: Expected at least 2 dimensions for input tensor but received ${shape.length}`);
   }
   const [N, channels] = shape;
   if (channels % num_groups !== 0) {
-    throw new Error(`${L}: Expected number of channels in input to be divisible by num_groups, but got input of shape ` +
+    throw new Error(`${nameOf(who)}: Expected number of channels in input to be divisible by num_groups, but got input of shape ` +
       `${_fmtShape(shape)} and num_groups=${num_groups}`);
   }
   for (const [name, t] of [['weight', weight], ['bias', bias]]) {
     if (t !== null && (t._shape.length !== 1 || t._shape[0] !== channels)) {
-      throw new Error(`${L}: Expected ${name} to be a vector of size equal to the number of channels in input, but got ` +
+      throw new Error(`${nameOf(who)}: Expected ${name} to be a vector of size equal to the number of channels in input, but got ` +
         `${name} of shape ${_fmtShape(t._shape)} and input of shape ${_fmtShape(shape)}`);
     }
   }
   return tidy(() => {
     const out = _empty(shape.slice());
     if (out.numel() === 0) return out;
-    const w = weight === null ? null : weight.contiguous();
-    const b = bias === null ? null : bias.contiguous();
-    C.wt_group_norm_f32(out._ptr(), input.contiguous()._ptr(), ptr(w), ptr(b), N, channels, _prod(shape.slice(2)),
+    const w = weight === null ? null : weight._contiguous();
+    const b = bias === null ? null : bias._contiguous();
+    C.wt_group_norm_f32(out._ptr(), input._contiguous()._ptr(), ptr(w), ptr(b), N, channels, _prod(shape.slice(2)),
       num_groups, eps);
     return out;
   });
 }
 
 export function _localResponseNorm(who, input, size, alpha, beta, k) {
-  const L = label(who);
   checkTensor(who, 'input', input);
-  checkInt(L, 'size', size, { min: 1 });
-  checkNumber(L, 'alpha', alpha);
-  checkNumber(L, 'beta', beta);
-  checkNumber(L, 'k', k);
+  checkInt(who, 'size', size, { min: 1 });
+  checkNumber(who, 'alpha', alpha);
+  checkNumber(who, 'beta', beta);
+  checkNumber(who, 'k', k);
   const shape = input._shape;
   if (shape.length < 3) {
-    throw new Error(`${L}: Expected 3D or higher dimensionality input (got ${shape.length} dimensions)`);
+    throw new Error(`${nameOf(who)}: Expected 3D or higher dimensionality input (got ${shape.length} dimensions)`);
   }
   return tidy(() => {
     const out = _empty(shape.slice());
     if (out.numel() === 0) return out;
-    C.wt_local_response_norm_f32(out._ptr(), input.contiguous()._ptr(), shape[0], shape[1], _prod(shape.slice(2)), size,
+    C.wt_local_response_norm_f32(out._ptr(), input._contiguous()._ptr(), shape[0], shape[1], _prod(shape.slice(2)), size,
       alpha, beta, k);
     return out;
   });

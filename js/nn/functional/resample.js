@@ -4,8 +4,8 @@
 
 import { C, withInt32 } from '../../runtime.js';
 import { tidy, _empty, _prod, _fmtShape } from '../../tensor.js';
-import { bindArgs, checkBool, checkInt, checkNumber, describe, REQUIRED } from '../../args.js';
-import { label, checkTensor } from './utils.js';
+import { bindArgs, checkBool, checkInt, checkNumber, describe, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor } from './utils.js';
 import { _adaptivePool } from './pooling.js';
 
 const MODES = { nearest: 0, 'nearest-exact': 1, linear: 2, bilinear: 2, trilinear: 2, bicubic: 3 };
@@ -18,48 +18,47 @@ function pyList(v) {
 }
 
 export function _interpolate(who, input, size, scale_factor, mode, align_corners, recompute_scale_factor, antialias) {
-  const L = label(who);
   checkTensor(who, 'input', input);
   const nearestLike = mode === 'nearest' || mode === 'nearest-exact' || mode === 'area';
   if (nearestLike) {
     if (align_corners !== null) {
-      throw new Error(`${L}: align_corners option can only be set with the interpolating modes: ` +
+      throw new Error(`${nameOf(who)}: align_corners option can only be set with the interpolating modes: ` +
         'linear | bilinear | bicubic | trilinear');
     }
   } else if (align_corners === null) {
     align_corners = false;
   }
-  if (!nearestLike) checkBool(L, 'align_corners', align_corners);
-  if (recompute_scale_factor !== null) checkBool(L, 'recompute_scale_factor', recompute_scale_factor);
-  checkBool(L, 'antialias', antialias);
+  if (!nearestLike) checkBool(who, 'align_corners', align_corners);
+  if (recompute_scale_factor !== null) checkBool(who, 'recompute_scale_factor', recompute_scale_factor);
+  checkBool(who, 'antialias', antialias);
   const rank = input._shape.length;
   const dim = rank - 2;
   const spatial = input._shape.slice(2);
   let outSize = null;
   let scales = null;
   if (size !== null && scale_factor !== null) {
-    throw new Error(`${L}: only one of size or scale_factor should be defined`);
+    throw new Error(`${nameOf(who)}: only one of size or scale_factor should be defined`);
   } else if (size !== null) {
     if (Array.isArray(size) && size.length !== dim) {
-      throw new Error(`${L}: Input and output must have the same number of spatial dimensions, but got input with ` +
+      throw new Error(`${nameOf(who)}: Input and output must have the same number of spatial dimensions, but got input with ` +
         `spatial dimensions of ${describe(spatial)} and output size of ${pyList(size)}. Please provide input tensor in ` +
         '(N, C, d1, d2, ...,dK) format and output size in (o1, o2, ...,oK) format.');
     }
     outSize = Array.isArray(size) ? size.slice() : new Array(Math.max(dim, 0)).fill(size);
-    outSize.forEach((v) => checkInt(L, 'size', v));
+    outSize.forEach((v) => checkInt(who, 'size', v));
   } else if (scale_factor !== null) {
     if (Array.isArray(scale_factor) && scale_factor.length !== dim) {
-      throw new Error(`${L}: Input and scale_factor must have the same number of spatial dimensions, but got input ` +
+      throw new Error(`${nameOf(who)}: Input and scale_factor must have the same number of spatial dimensions, but got input ` +
         `with spatial dimensions of ${describe(spatial)} and scale_factor of shape ${pyList(scale_factor)}. Please ` +
         'provide input tensor in (N, C, d1, d2, ...,dK) format and scale_factor in (s1, s2, ...,sK) format.');
     }
     scales = Array.isArray(scale_factor) ? scale_factor.slice() : new Array(Math.max(dim, 0)).fill(scale_factor);
-    scales.forEach((v) => checkNumber(L, 'scale_factor', v));
+    scales.forEach((v) => checkNumber(who, 'scale_factor', v));
   } else {
-    throw new Error(`${L}: either size or scale_factor should be defined`);
+    throw new Error(`${nameOf(who)}: either size or scale_factor should be defined`);
   }
   if (recompute_scale_factor && size !== null) {
-    throw new Error(`${L}: recompute_scale_factor is not meaningful with an explicit size.`);
+    throw new Error(`${nameOf(who)}: recompute_scale_factor is not meaningful with an explicit size.`);
   }
   if (mode === 'area' && outSize === null) recompute_scale_factor = true;
   if (recompute_scale_factor) {
@@ -68,16 +67,16 @@ export function _interpolate(who, input, size, scale_factor, mode, align_corners
   }
   if (antialias) {
     if (!((mode === 'bilinear' || mode === 'bicubic') && rank === 4)) {
-      throw new Error(`${L}: Anti-alias option is only supported for bilinear and bicubic modes`);
+      throw new Error(`${nameOf(who)}: Anti-alias option is only supported for bilinear and bicubic modes`);
     }
-    throw new Error(`${L}: antialias=True is not supported by webtorch`);
+    throw new Error(`${nameOf(who)}: antialias=True is not supported by webtorch`);
   }
   const known = nearestLike || mode in MODE_RANK;
   if (known && !nearestLike && rank >= 3 && rank <= 5 && rank !== MODE_RANK[mode] && mode !== 'bicubic') {
-    throw new Error(`${L}: Got ${rank}D input, but ${mode} mode needs ${MODE_RANK[mode]}D input`);
+    throw new Error(`${nameOf(who)}: Got ${rank}D input, but ${mode} mode needs ${MODE_RANK[mode]}D input`);
   }
   if (!known || rank < 3 || rank > 5 || (mode === 'bicubic' && rank !== 4)) {
-    throw new Error(`${L}: Input Error: Only 3D, 4D and 5D input Tensors supported (got ${rank}D) for the modes: ` +
+    throw new Error(`${nameOf(who)}: Input Error: Only 3D, 4D and 5D input Tensors supported (got ${rank}D) for the modes: ` +
       `nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact (got ${mode})`);
   }
   if (mode === 'area') return _adaptivePool(who, 'avg', dim, input, outSize, false);
@@ -85,7 +84,7 @@ export function _interpolate(who, input, size, scale_factor, mode, align_corners
   if (spatial.some((x) => x < 1) || outSize.some((x) => x < 1)) {
     const names = DIM_NAMES[dim];
     const fmt = (a) => a.map((v, i) => `${names[i]}: ${v}`).join(', ');
-    throw new Error(`${L}: Input and output sizes should be greater than 0, but got input (${fmt(spatial)}) and ` +
+    throw new Error(`${nameOf(who)}: Input and output sizes should be greater than 0, but got input (${fmt(spatial)}) and ` +
       `output (${fmt(outSize)})`);
   }
   return tidy(() => {
@@ -110,30 +109,29 @@ export function interpolate(input, ...args) {
 
 /** pixel_shuffle (up = true): [*, C*r*r, H, W] -> [*, C, H*r, W*r]; pixel_unshuffle the inverse. */
 export function _pixelShuffle(who, input, factor, up) {
-  const L = label(who);
   const fname = up ? 'pixel_shuffle' : 'pixel_unshuffle';
   const arg = up ? 'upscale_factor' : 'downscale_factor';
   checkTensor(who, 'input', input, { dtype: null });
-  checkInt(L, arg, factor);
+  checkInt(who, arg, factor);
   const n = input._shape.length;
   if (n < 3) {
-    throw new Error(`${L}: ${fname} expects input to have at least 3 dimensions, but got input with ${n} dimension(s)`);
+    throw new Error(`${nameOf(who)}: ${fname} expects input to have at least 3 dimensions, but got input with ${n} dimension(s)`);
   }
-  if (factor <= 0) throw new Error(`${L}: ${fname} expects a positive ${arg}, but got ${factor}`);
+  if (factor <= 0) throw new Error(`${nameOf(who)}: ${fname} expects a positive ${arg}, but got ${factor}`);
   const lead = input._shape.slice(0, -3);
   const [c, h, w] = input._shape.slice(-3);
   const r = factor;
   const b = lead.length;
   if (up && c % (r * r) !== 0) {
-    throw new Error(`${L}: pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of ` +
+    throw new Error(`${nameOf(who)}: pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of ` +
       `upscale_factor, but input.size(-3)=${c} is not divisible by ${r * r}`);
   }
   if (!up && h % r !== 0) {
-    throw new Error(`${L}: pixel_unshuffle expects height to be divisible by downscale_factor, but ` +
+    throw new Error(`${nameOf(who)}: pixel_unshuffle expects height to be divisible by downscale_factor, but ` +
       `input.size(-2)=${h} is not divisible by ${r}`);
   }
   if (!up && w % r !== 0) {
-    throw new Error(`${L}: pixel_unshuffle expects width to be divisible by downscale_factor, but ` +
+    throw new Error(`${nameOf(who)}: pixel_unshuffle expects width to be divisible by downscale_factor, but ` +
       `input.size(-1)=${w} is not divisible by ${r}`);
   }
   const dims = (...a) => [...lead.map((_, i) => i), ...a.map((x) => x + b)];

@@ -2,15 +2,15 @@
 
 import { C } from '../../runtime.js';
 import { tidy, tensor, _empty, _fmtShape } from '../../tensor.js';
-import { bindArgs, checkInt, checkNumber, checkBool, describe } from '../../args.js';
-import { label, checkTensor, shapeErr } from './utils.js';
+import { bindArgs, checkInt, checkNumber, checkBool, describe, nameOf } from '../../args.js';
+import { checkTensor, shapeErr } from './utils.js';
 
 /** Wrap and check padding_idx against num_embeddings (shared by F.embedding and nn.Embedding). */
 export function checkPaddingIdx(who, padding_idx, num) {
   if (padding_idx === null) return null;
-  checkInt(label(who), 'padding_idx', padding_idx);
+  checkInt(who, 'padding_idx', padding_idx);
   if (padding_idx >= num || padding_idx < -num) {
-    throw new Error(`${label(who)}: padding_idx must be within num_embeddings: expected ${-num} <= padding_idx < ${num}, ` +
+    throw new Error(`${nameOf(who)}: padding_idx must be within num_embeddings: expected ${-num} <= padding_idx < ${num}, ` +
       `got ${padding_idx}`);
   }
   return padding_idx < 0 ? padding_idx + num : padding_idx;
@@ -27,7 +27,7 @@ function checkIndexRange(who, values, num) {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v < 0n || v >= hi) {
-      throw new Error(`${label(who)}: index ${v} is out of range: expected 0 <= index < ${num} (num_embeddings)`);
+      throw new Error(`${nameOf(who)}: index ${v} is out of range: expected 0 <= index < ${num} (num_embeddings)`);
     }
   }
 }
@@ -38,8 +38,8 @@ export function _embedding(who, input, weight, padding_idx, max_norm, norm_type)
   if (weight._shape.length !== 2) throw shapeErr(who, "'weight' to be 2-D [num_embeddings, embedding_dim]", weight);
   const [num, dim] = weight._shape;
   checkPaddingIdx(who, padding_idx, num);
-  if (max_norm !== null) checkNumber(label(who), 'max_norm', max_norm);
-  checkNumber(label(who), 'norm_type', norm_type);
+  if (max_norm !== null) checkNumber(who, 'max_norm', max_norm);
+  checkNumber(who, 'norm_type', norm_type);
   return tidy(() => {
     const idx = asInt64(input);
     const values = idx._view();
@@ -48,7 +48,7 @@ export function _embedding(who, input, weight, padding_idx, max_norm, norm_type)
     const out = _empty([...input._shape, dim]);
     if (n === 0 || dim === 0) return out;
     if (max_norm !== null) {
-      if (!weight.is_contiguous()) throw new Error(`${label(who)}: max_norm needs a contiguous weight`);
+      if (!weight.is_contiguous()) throw new Error(`${nameOf(who)}: max_norm needs a contiguous weight`);
       C.wt_embedding_renorm_f32(weight._ptr(), idx._ptr(), n, num, dim, max_norm, norm_type);
       weight._bumpVersion();
     }
@@ -69,7 +69,7 @@ const BAG_MODES = { sum: 0, mean: 1, max: 2 };
 /** mode must be 'sum', 'mean' or 'max' (shared by F.embedding_bag and nn.EmbeddingBag). */
 export function checkBagMode(who, mode) {
   if (!Object.prototype.hasOwnProperty.call(BAG_MODES, mode)) {
-    throw new Error(`${label(who)}: mode has to be one of sum, mean or max, got ${describe(mode)}`);
+    throw new Error(`${nameOf(who)}: mode has to be one of sum, mean or max, got ${describe(mode)}`);
   }
   return mode;
 }
@@ -87,19 +87,19 @@ function bagBounds(who, input, offsets, include_last_offset) {
   const off = asInt64(offsets)._view();
   if (off.length === 0) {
     if (include_last_offset) return tensor([0n], { dtype: 'int64' });
-    throw new Error(`${label(who)}: offsets must have at least one element (the start of the first bag)`);
+    throw new Error(`${nameOf(who)}: offsets must have at least one element (the start of the first bag)`);
   }
   if (off[0] !== 0n) {
-    throw new Error(`${label(who)}: offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start ` +
+    throw new Error(`${nameOf(who)}: offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start ` +
       `from position 0. However, got ${off[0]}`);
   }
   const last = off[off.length - 1];
   if (last > BigInt(n)) {
-    throw new Error(`${label(who)}: offsets[-1] can not be greater than input's length ${n} but got offsets[-1] of ${last}`);
+    throw new Error(`${nameOf(who)}: offsets[-1] can not be greater than input's length ${n} but got offsets[-1] of ${last}`);
   }
   for (let i = 1; i < off.length; i++) {
     if (off[i] < off[i - 1]) {
-      throw new Error(`${label(who)}: offsets must be non-decreasing, got offsets[${i}] = ${off[i]} after ${off[i - 1]}`);
+      throw new Error(`${nameOf(who)}: offsets must be non-decreasing, got offsets[${i}] = ${off[i]} after ${off[i - 1]}`);
     }
   }
   const bounds = Array.from(off);
@@ -114,30 +114,30 @@ export function _embedding_bag(who, input, weight, offsets, max_norm, norm_type,
   if (weight._shape.length !== 2) throw shapeErr(who, "'weight' to be 2-D [num_embeddings, embedding_dim]", weight);
   const [num, dim] = weight._shape;
   checkBagMode(who, mode);
-  checkBool(label(who), 'include_last_offset', include_last_offset);
+  checkBool(who, 'include_last_offset', include_last_offset);
   const pad = checkPaddingIdx(who, padding_idx, num);
-  if (max_norm !== null) checkNumber(label(who), 'max_norm', max_norm);
-  checkNumber(label(who), 'norm_type', norm_type);
+  if (max_norm !== null) checkNumber(who, 'max_norm', max_norm);
+  checkNumber(who, 'norm_type', norm_type);
   if (input._shape.length === 2) {
     if (offsets !== null) {
-      throw new Error(`${label(who)}: if input is 2D, then offsets has to be None, as input is treated is a mini-batch ` +
+      throw new Error(`${nameOf(who)}: if input is 2D, then offsets has to be None, as input is treated is a mini-batch ` +
         `of fixed length sequences. However, found offsets ${describe(offsets)}`);
     }
   } else if (input._shape.length === 1) {
-    if (offsets === null) throw new Error(`${label(who)}: offsets has to be a 1D Tensor but got None`);
+    if (offsets === null) throw new Error(`${nameOf(who)}: offsets has to be a 1D Tensor but got None`);
     checkTensor(who, 'offsets', offsets, { dtype: ['int64', 'int32'] });
     if (offsets._shape.length !== 1) throw shapeErr(who, 'offsets to be a 1D Tensor', offsets);
   } else {
-    throw new Error(`${label(who)}: input has to be 1D or 2D Tensor, but got Tensor of dimension ${input._shape.length}`);
+    throw new Error(`${nameOf(who)}: input has to be 1D or 2D Tensor, but got Tensor of dimension ${input._shape.length}`);
   }
   if (per_sample_weights !== null) {
     checkTensor(who, 'per_sample_weights', per_sample_weights);
     if (mode !== 'sum') {
-      throw new Error(`${label(who)}: embedding_bag: per_sample_weights was not None. per_sample_weights is only ` +
+      throw new Error(`${nameOf(who)}: embedding_bag: per_sample_weights was not None. per_sample_weights is only ` +
         `supported for mode='sum' (got mode='${mode}')`);
     }
     if (_fmtShape(per_sample_weights._shape) !== _fmtShape(input._shape)) {
-      throw new Error(`${label(who)}: embedding_bag: If per_sample_weights (${_fmtShape(per_sample_weights._shape)}) is ` +
+      throw new Error(`${nameOf(who)}: embedding_bag: If per_sample_weights (${_fmtShape(per_sample_weights._shape)}) is ` +
         `not None, then it must have the same shape as the input (${_fmtShape(input._shape)})`);
     }
   }
@@ -151,7 +151,7 @@ export function _embedding_bag(who, input, weight, offsets, max_norm, norm_type,
     if (bags === 0 || dim === 0) return out;
     if (num === 0) return out.fill_(0); // every bag is empty: indices were checked against 0 rows
     if (max_norm !== null && n > 0) {
-      if (!weight.is_contiguous()) throw new Error(`${label(who)}: max_norm needs a contiguous weight`);
+      if (!weight.is_contiguous()) throw new Error(`${nameOf(who)}: max_norm needs a contiguous weight`);
       C.wt_embedding_renorm_f32(weight._ptr(), idx._ptr(), n, num, dim, max_norm, norm_type);
       weight._bumpVersion();
     }

@@ -1,26 +1,21 @@
 // Shared argument checks of the functional forms.
 
 import { Tensor, _fmtShape } from '../../tensor.js';
-import { describe } from '../../args.js';
-
-/** The prefix of an error message: a string, or a Module's one-line repr. */
-export function label(who) {
-  return typeof who === 'string' ? who : `${who._get_name()}(${who.extra_repr()})`;
-}
+import { describe, nameOf } from '../../args.js';
 
 export function checkTensor(who, name, t, { dtype = 'float32', optional = false } = {}) {
   if (t === null && optional) return null;
-  if (!(t instanceof Tensor)) throw new Error(`${label(who)}: ${name} must be a Tensor, got ${describe(t)}`);
+  if (!(t instanceof Tensor)) throw new Error(`${nameOf(who)}: ${name} must be a Tensor, got ${describe(t)}`);
   t._check();
   if (dtype !== null) {
     const ok = Array.isArray(dtype) ? dtype.includes(t.dtype) : t.dtype === dtype;
-    if (!ok) throw new Error(`${label(who)}: expected ${name} of dtype ${Array.isArray(dtype) ? dtype.join(' or ') : dtype}, got ${t.dtype}`);
+    if (!ok) throw new Error(`${nameOf(who)}: expected ${name} of dtype ${Array.isArray(dtype) ? dtype.join(' or ') : dtype}, got ${t.dtype}`);
   }
   return t;
 }
 
 export function shapeErr(who, what, t) {
-  return new Error(`${label(who)}: expected ${what}, got ${_fmtShape(t._shape)}`);
+  return new Error(`${nameOf(who)}: expected ${what}, got ${_fmtShape(t._shape)}`);
 }
 
 /** Spatial output size of a convolution or pooling window (floor, or PyTorch's ceil_mode rule). */

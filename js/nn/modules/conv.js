@@ -4,8 +4,8 @@
 import { Module } from '../module.js';
 import { _conv, _conv_transpose, checkConvRank } from '../functional/conv.js';
 import { _pad } from '../functional/padding.js';
-import { bindArgs, checkInt, checkBool, checkTuple, describe, REQUIRED } from '../../args.js';
-import { label, checkTensor } from '../functional/utils.js';
+import { bindArgs, checkInt, checkBool, checkTuple, describe, nameOf, REQUIRED } from '../../args.js';
+import { checkTensor } from '../functional/utils.js';
 import { py, newParameter, resetKaimingUniform, checkFactoryKwargs } from './utils.js';
 
 const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
@@ -106,7 +106,7 @@ class ConvTransposeNd extends ConvNd {
 
   /** forward(input, output_size = null): output_size picks output_padding, as PyTorch's _output_padding. */
   forward(input, ...args) {
-    const o = bindArgs(`${label(this)}.forward`, args, [['output_size', null]]);
+    const o = bindArgs(() => `${nameOf(this)}.forward`, args, [['output_size', null]]);
     const outputPadding = o.output_size === null ? this.output_padding : this._output_padding(input, o.output_size);
     return _conv_transpose(this, this._nd, input, this.weight, this.bias, this.stride, this.padding, outputPadding,
       this.groups, this.dilation);
@@ -114,15 +114,16 @@ class ConvTransposeNd extends ConvNd {
 
   _output_padding(input, outputSize) {
     const nd = this._nd;
-    const L = label(this);
     checkTensor(this, 'input', input);
     checkConvRank(this, nd, input, `conv_transpose${nd}d`);
-    if (!Array.isArray(outputSize)) throw new Error(`${L}: output_size must be a list of ints, got ${describe(outputSize)}`);
-    outputSize.forEach((x) => checkInt(L, 'output_size', x));
+    if (!Array.isArray(outputSize)) {
+      throw new Error(`${nameOf(this)}: output_size must be a list of ints, got ${describe(outputSize)}`);
+    }
+    outputSize.forEach((x) => checkInt(this, 'output_size', x));
     const lead = input._shape.length === nd + 2 ? 2 : 1;
     const size = outputSize.length === lead + nd ? outputSize.slice(lead) : outputSize;
     if (size.length !== nd) {
-      throw new Error(`${L}: ConvTranspose${nd}D: for ${input._shape.length}D input, output_size must have ${nd} or ` +
+      throw new Error(`${nameOf(this)}: ConvTranspose${nd}D: for ${input._shape.length}D input, output_size must have ${nd} or ` +
         `${lead + nd} elements (got ${size.length})`);
     }
     const spatial = input._shape.slice(lead);
@@ -130,7 +131,7 @@ class ConvTransposeNd extends ConvNd {
       this.dilation[i] * (this.kernel_size[i] - 1) + 1);
     const maxSizes = minSizes.map((m, i) => m + this.stride[i] - 1);
     if (size.some((x, i) => x < minSizes[i] || x > maxSizes[i])) {
-      throw new Error(`${L}: requested an output size of ${describe(size)}, but valid sizes range from ` +
+      throw new Error(`${nameOf(this)}: requested an output size of ${describe(size)}, but valid sizes range from ` +
         `${describe(minSizes)} to ${describe(maxSizes)} (for an input of ${describe(input._shape.slice(2))})`);
     }
     return size.map((x, i) => x - minSizes[i]);

@@ -1,15 +1,15 @@
 // Flatten and Unflatten: views where the layout allows, copies otherwise (like PyTorch's reshape).
 
 import { Module } from '../module.js';
-import { checkTensor, label } from '../functional/utils.js';
-import { bindArgs, checkInt, describe, REQUIRED } from '../../args.js';
+import { checkTensor } from '../functional/utils.js';
+import { bindArgs, checkInt, describe, nameOf, REQUIRED } from '../../args.js';
 import { py } from './utils.js';
 
 function rethrow(who, fn) {
   try {
     return fn();
   } catch (err) {
-    throw new Error(`${label(who)}: ${err.message}`);
+    throw new Error(`${nameOf(who)}: ${err.message}`);
   }
 }
 

@@ -8,8 +8,8 @@ import { tensor, zeros, ones, tidy, _empty, _fmtShape } from '../../tensor.js';
 import { C } from '../../runtime.js';
 import { _batchNorm, _instanceNorm, _layerNorm, _groupNorm, _localResponseNorm, _normalizedShape }
   from '../functional/normalization.js';
-import { label, checkTensor } from '../functional/utils.js';
-import { bindArgs, checkInt, checkBool, checkNumber, REQUIRED } from '../../args.js';
+import { checkTensor } from '../functional/utils.js';
+import { bindArgs, checkInt, checkBool, checkNumber, nameOf, REQUIRED } from '../../args.js';
 import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 
 function checkMomentum(name, momentum) {
@@ -77,7 +77,7 @@ class BatchNormNd extends NormBase {
   forward(input) {
     checkTensor(this, 'input', input);
     if (!this._ranks.includes(input._shape.length)) {
-      throw new Error(`${label(this)}: expected ${this._ranks.map((r) => `${r}D`).join(' or ')} input ` +
+      throw new Error(`${nameOf(this)}: expected ${this._ranks.map((r) => `${r}D`).join(' or ')} input ` +
         `(got ${input._shape.length}D input)`);
     }
     const counting = this.training && this.track_running_stats && this.num_batches_tracked !== null;
@@ -123,11 +123,11 @@ class InstanceNormNd extends NormBase {
     const nd = this._nd;
     const rank = input._shape.length;
     if (rank !== nd + 1 && rank !== nd + 2) {
-      throw new Error(`${label(this)}: expected ${nd + 1}D or ${nd + 2}D input (got ${rank}D input)`);
+      throw new Error(`${nameOf(this)}: expected ${nd + 1}D or ${nd + 2}D input (got ${rank}D input)`);
     }
     const featureDim = rank - nd - 1;
     if (this.affine && input._shape[featureDim] !== this.num_features) {
-      throw new Error(`${label(this)}: expected input's size at dim=${featureDim} to match num_features ` +
+      throw new Error(`${nameOf(this)}: expected input's size at dim=${featureDim} to match num_features ` +
         `(${this.num_features}), but got: ${input._shape[featureDim]}.`);
     }
     // Unbatched input runs as a batch of one.
@@ -294,12 +294,12 @@ class SwitchableNormNd extends Module {
     checkTensor(this, 'input', input);
     const shape = input._shape;
     if (!this._ranks.includes(shape.length)) {
-      throw new Error(`${label(this)}: expected ${this._ranks.map((r) => `${r}D`).join(' or ')} input ` +
+      throw new Error(`${nameOf(this)}: expected ${this._ranks.map((r) => `${r}D`).join(' or ')} input ` +
         `(got ${shape.length}D input)`);
     }
     const [N, Cn] = shape;
     if (Cn !== this.num_features) {
-      throw new Error(`${label(this)}: expected input with ${this.num_features} channels, got input of size ${_fmtShape(shape)}`);
+      throw new Error(`${nameOf(this)}: expected input with ${this.num_features} channels, got input of size ${_fmtShape(shape)}`);
     }
     return tidy(() => {
       const out = _empty(shape.slice());

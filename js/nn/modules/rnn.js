@@ -8,8 +8,8 @@ import * as init from '../init.js';
 import { tidy, _empty, _fmtShape } from '../../tensor.js';
 import { C, withInt32 } from '../../runtime.js';
 import { _dropout } from '../functional/dropout.js';
-import { label, checkTensor, shapeErr } from '../functional/utils.js';
-import { bindArgs, checkInt, checkBool, describe, REQUIRED } from '../../args.js';
+import { checkTensor, shapeErr } from '../functional/utils.js';
+import { bindArgs, checkInt, checkBool, describe, nameOf, REQUIRED } from '../../args.js';
 import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
 
 // wt_rnn_mode values and gates per mode (include/webtorch.h).
@@ -43,7 +43,7 @@ function checkWeight(who, name, w, shape) {
 function checkState(who, name, t, shape) {
   checkTensor(who, name, t);
   if (t._shape.length !== shape.length || t._shape.some((s, i) => s !== shape[i])) {
-    throw new Error(`${label(who)}: expected ${name} of shape ${_fmtShape(shape)}, got ${_fmtShape(t._shape)}`);
+    throw new Error(`${nameOf(who)}: expected ${name} of shape ${_fmtShape(shape)}, got ${_fmtShape(t._shape)}`);
   }
   return t;
 }
@@ -123,7 +123,7 @@ class RNNBase extends Module {
       throw shapeErr(this, 'a 2-D (unbatched) or 3-D (batched) input', input);
     }
     if (input._shape[input._shape.length - 1] !== this.input_size) {
-      throw new Error(`${label(this)}: input.size(-1) must be equal to input_size. Expected ${this.input_size}, ` +
+      throw new Error(`${nameOf(this)}: input.size(-1) must be equal to input_size. Expected ${this.input_size}, ` +
         `got ${input._shape[input._shape.length - 1]} (input of shape ${_fmtShape(input._shape)})`);
     }
     const T = batched && this.batch_first ? input._shape[1] : input._shape[0];
@@ -140,7 +140,7 @@ class RNNBase extends Module {
     if (hx !== null) {
       if (lstm) {
         if (!Array.isArray(hx) || hx.length !== 2) {
-          throw new Error(`${label(this)}: hx must be a pair [h0, c0] of Tensors, got ${describe(hx)}`);
+          throw new Error(`${nameOf(this)}: hx must be a pair [h0, c0] of Tensors, got ${describe(hx)}`);
         }
         h0 = checkState(this, 'h0 (hx[0])', hx[0], hShape);
         c0 = checkState(this, 'c0 (hx[1])', hx[1], cShape);
@@ -261,13 +261,13 @@ class RNNCellBase extends Module {
     checkTensor(this, 'input', input);
     const batched = input._shape.length === 2;
     if (!batched && input._shape.length !== 1) {
-      throw new Error(`${label(this)}: Expected input to be 1-D or 2-D but received ${input._shape.length}-D tensor ` +
+      throw new Error(`${nameOf(this)}: Expected input to be 1-D or 2-D but received ${input._shape.length}-D tensor ` +
         `of shape ${_fmtShape(input._shape)}`);
     }
     const I = this.input_size;
     const H = this.hidden_size;
     if (input._shape[input._shape.length - 1] !== I) {
-      throw new Error(`${label(this)}: input.size(-1) must be equal to input_size. Expected ${I}, ` +
+      throw new Error(`${nameOf(this)}: input.size(-1) must be equal to input_size. Expected ${I}, ` +
         `got ${input._shape[input._shape.length - 1]} (input of shape ${_fmtShape(input._shape)})`);
     }
     const B = batched ? input._shape[0] : 1;
@@ -277,7 +277,7 @@ class RNNCellBase extends Module {
     if (hx !== null) {
       if (lstm) {
         if (!Array.isArray(hx) || hx.length !== 2) {
-          throw new Error(`${label(this)}: hx must be a pair [h0, c0] of Tensors, got ${describe(hx)}`);
+          throw new Error(`${nameOf(this)}: hx must be a pair [h0, c0] of Tensors, got ${describe(hx)}`);
         }
         h0 = checkState(this, 'h0 (hx[0])', hx[0], shape);
         c0 = checkState(this, 'c0 (hx[1])', hx[1], shape);

@@ -6,7 +6,6 @@ import * as init from '../init.js';
 import { _embedding, _embedding_bag, checkPaddingIdx, checkBagMode } from '../functional/sparse.js';
 import { bindArgs, checkInt, checkBool, checkNumber, describe, REQUIRED } from '../../args.js';
 import { py, pyFloat, newParameter, checkFactoryKwargs } from './utils.js';
-import { label } from '../functional/utils.js';
 
 const ARGS = [['num_embeddings', REQUIRED], ['embedding_dim', REQUIRED], ['padding_idx', null], ['max_norm', null],
   ['norm_type', 2.0], ['scale_grad_by_freq', false], ['sparse', false], ['_weight', null], ['device', null], ['dtype', null]];
@@ -118,7 +117,7 @@ export class EmbeddingBag extends Module {
   }
 
   forward(input, ...args) {
-    const o = bindArgs(label(this), args, [['offsets', null], ['per_sample_weights', null]]);
+    const o = bindArgs(this, args, [['offsets', null], ['per_sample_weights', null]]);
     return _embedding_bag(this, input, this.weight, o.offsets, this.max_norm, this.norm_type, this.mode,
       o.per_sample_weights, this.include_last_offset, this.padding_idx);
   }

@@ -12,9 +12,9 @@ import { ReLU, GELU } from './activation.js';
 import * as init from '../init.js';
 import { _multiHeadAttentionForward } from '../functional/attention.js';
 import { relu, gelu } from '../functional/activation.js';
-import { label, checkTensor, shapeErr } from '../functional/utils.js';
+import { checkTensor, shapeErr } from '../functional/utils.js';
 import { tidy, tensor, _fmtShape } from '../../tensor.js';
-import { bindArgs, checkInt, checkBool, checkNumber, describe, REQUIRED } from '../../args.js';
+import { bindArgs, checkInt, checkBool, checkNumber, describe, nameOf, REQUIRED } from '../../args.js';
 import { newParameter, checkFactoryKwargs } from './utils.js';
 
 /** PyTorch's out_proj class: a Linear that only differs in its name (it opts out of dynamic quantization). */
@@ -90,7 +90,7 @@ export class MultiheadAttention extends Module {
 
   /** forward(query, key, value, { key_padding_mask, need_weights, attn_mask, average_attn_weights }) */
   forward(query, key, value, ...args) {
-    const o = bindArgs(label(this), args, [['key_padding_mask', null], ['need_weights', true], ['attn_mask', null],
+    const o = bindArgs(this, args, [['key_padding_mask', null], ['need_weights', true], ['attn_mask', null],
       ['average_attn_weights', true]]);
     for (const [name, t, dim] of [['query', query, this.embed_dim], ['key', key, this.kdim], ['value', value, this.vdim]]) {
       checkTensor(this, name, t);
@@ -193,7 +193,7 @@ class TransformerLayerBase extends Module {
 
 function checkPaddingMaskDtype(who, name, mask) {
   if (mask !== null && mask.dtype !== 'bool' && mask.dtype !== 'float32') {
-    throw new Error(`${label(who)}: only bool and floating types of key_padding_mask are supported, got ${name} of ` +
+    throw new Error(`${nameOf(who)}: only bool and floating types of key_padding_mask are supported, got ${name} of ` +
       `dtype ${mask.dtype}`);
   }
 }
@@ -216,7 +216,7 @@ export class TransformerEncoderLayer extends TransformerLayerBase {
 
   /** forward(src, src_mask = null, src_key_padding_mask = null) */
   forward(src, ...args) {
-    const o = bindArgs(label(this), args, [['src_mask', null], ['src_key_padding_mask', null]]);
+    const o = bindArgs(this, args, [['src_mask', null], ['src_key_padding_mask', null]]);
     this._checkInput('src', src);
     checkPaddingMaskDtype(this, 'src_key_padding_mask', o.src_key_padding_mask);
     const sa = (x) => this._attn_block(this.self_attn, x, x, o.src_mask, o.src_key_padding_mask, this.dropout1);
@@ -250,17 +250,17 @@ export class TransformerDecoderLayer extends TransformerLayerBase {
 
   /** forward(tgt, memory, tgt_mask, memory_mask, tgt_key_padding_mask, memory_key_padding_mask), all masks optional. */
   forward(tgt, memory, ...args) {
-    const o = bindArgs(label(this), args, [['tgt_mask', null], ['memory_mask', null], ['tgt_key_padding_mask', null],
+    const o = bindArgs(this, args, [['tgt_mask', null], ['memory_mask', null], ['tgt_key_padding_mask', null],
       ['memory_key_padding_mask', null]]);
     this._checkInput('tgt', tgt);
     this._checkInput('memory', memory);
     if (tgt._shape.length !== memory._shape.length) {
-      throw new Error(`${label(this)}: tgt and memory must both be batched (3-D) or both unbatched (2-D), got ` +
+      throw new Error(`${nameOf(this)}: tgt and memory must both be batched (3-D) or both unbatched (2-D), got ` +
         `${_fmtShape(tgt._shape)} and ${_fmtShape(memory._shape)}`);
     }
     const bdim = this.self_attn.batch_first ? 0 : 1;
     if (tgt._shape.length === 3 && tgt._shape[bdim] !== memory._shape[bdim]) {
-      throw new Error(`${label(this)}: the batch number of tgt and memory must be equal, got ${_fmtShape(tgt._shape)} ` +
+      throw new Error(`${nameOf(this)}: the batch number of tgt and memory must be equal, got ${_fmtShape(tgt._shape)} ` +
         `and ${_fmtShape(memory._shape)} (batch dim ${bdim})`);
     }
     checkPaddingMaskDtype(this, 'tgt_key_padding_mask', o.tgt_key_padding_mask);
@@ -335,11 +335,11 @@ export class TransformerEncoder extends Module {
 
   /** forward(src, mask = null, src_key_padding_mask = null) */
   forward(src, ...args) {
-    const o = bindArgs(label(this), args, [['mask', null], ['src_key_padding_mask', null]]);
+    const o = bindArgs(this, args, [['mask', null], ['src_key_padding_mask', null]]);
     checkTensor(this, 'src', src);
     let kpm = checkTensor(this, 'src_key_padding_mask', o.src_key_padding_mask, { dtype: null, optional: true });
     checkPaddingMaskDtype(this, 'src_key_padding_mask', kpm);
-    if (this.layers.length === 0) throw new Error(`${label(this)}: has no layers (num_layers = 0)`);
+    if (this.layers.length === 0) throw new Error(`${nameOf(this)}: has no layers (num_layers = 0)`);
     const padded = this._nestedPadding(src, o.mask, kpm);
     // On the nested path PyTorch reads the mask as bool (nonzero = padding).
     if (padded !== null) kpm = kpm.to('bool');
@@ -368,7 +368,7 @@ export class TransformerDecoder extends Module {
 
   /** forward(tgt, memory, tgt_mask, memory_mask, tgt_key_padding_mask, memory_key_padding_mask), all masks optional. */
   forward(tgt, memory, ...args) {
-    const o = bindArgs(label(this), args, [['tgt_mask', null], ['memory_mask', null], ['tgt_key_padding_mask', null],
+    const o = bindArgs(this, args, [['tgt_mask', null], ['memory_mask', null], ['tgt_key_padding_mask', null],
       ['memory_key_padding_mask', null]]);
     checkTensor(this, 'tgt', tgt);
     checkTensor(this, 'memory', memory);
@@ -421,18 +421,18 @@ export class Transformer extends Module {
 
   /** forward(src, tgt, src_mask, tgt_mask, memory_mask, src_key_padding_mask, tgt_key_padding_mask, memory_key_padding_mask) */
   forward(src, tgt, ...args) {
-    const o = bindArgs(label(this), args, [['src_mask', null], ['tgt_mask', null], ['memory_mask', null],
+    const o = bindArgs(this, args, [['src_mask', null], ['tgt_mask', null], ['memory_mask', null],
       ['src_key_padding_mask', null], ['tgt_key_padding_mask', null], ['memory_key_padding_mask', null]]);
     checkTensor(this, 'src', src);
     checkTensor(this, 'tgt', tgt);
     const batched = src._shape.length === 3;
     const bdim = this.batch_first ? 0 : 1;
     if (batched && src._shape[bdim] !== tgt._shape[bdim]) {
-      throw new Error(`${label(this)}: the batch number of src and tgt must be equal, got src ${_fmtShape(src._shape)} ` +
+      throw new Error(`${nameOf(this)}: the batch number of src and tgt must be equal, got src ${_fmtShape(src._shape)} ` +
         `and tgt ${_fmtShape(tgt._shape)} (batch dim ${bdim})`);
     }
     if (src._shape[src._shape.length - 1] !== this.d_model || tgt._shape[tgt._shape.length - 1] !== this.d_model) {
-      throw new Error(`${label(this)}: the feature number of src and tgt must be equal to d_model (${this.d_model}), ` +
+      throw new Error(`${nameOf(this)}: the feature number of src and tgt must be equal to d_model (${this.d_model}), ` +
         `got src ${_fmtShape(src._shape)} and tgt ${_fmtShape(tgt._shape)}`);
     }
     const memory = this.encoder.forward(src, { mask: o.src_mask, src_key_padding_mask: o.src_key_padding_mask });

@@ -27,12 +27,13 @@ void wt_f32_vscaleshift_ukernel__scalar(size_t n, const float *x, float scale, f
   for (size_t i = 0; i < n; i++) y[i] = x[i] * scale + shift;
 }
 
-void wt_f32_vscaleshift_affine_ukernel__scalar(size_t n, const float *x, float scale, float shift,
-                                               const float *w, const float *b, float *y) {
-  for (size_t i = 0; i < n; i++) {
-    const float v = x[i] * scale + shift;
-    y[i] = (w != NULL ? v * w[i] : v) + (b != NULL ? b[i] : 0.0f);
-  }
+void wt_f32_vscaleshift_affine_ukernel__scalar(size_t rows, size_t n, const float *x, const float *scale,
+                                               const float *shift, const float *w, const float *b, float *y) {
+  for (size_t r = 0; r < rows; r++, x += n, y += n)
+    for (size_t i = 0; i < n; i++) {
+      const float v = x[i] * scale[r] + shift[r];
+      y[i] = (w != NULL ? v * w[i] : v) + (b != NULL ? b[i] : 0.0f);
+    }
 }
 
 void wt_f32_vsqradd_ukernel__scalar(size_t n, const float *x, float *acc) {
