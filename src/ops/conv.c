@@ -212,39 +212,58 @@ static wt_status wt_conv_depthwise_rows(const char *fn, const wt_conv_params *p,
   return WT_OK;
 }
 
+typedef struct {
+  const wt_conv_params *p;
+  const wt_geom3 *g;
+  float *out;
+  const float *x, *weight, *bias, *zero;
+  const float **rows; /* per thread: OH + 2 row pointers */
+} wt_dw3x3_job;
+
+/* Task `plane`: every (od) slice of one (batch, channel) plane. */
+static void wt_dw3x3_task(void *ctx, size_t task, int thread) {
+  const wt_dw3x3_job *j = ctx;
+  const wt_geom3 *g = j->g;
+  const int64_t plane = (int64_t)task, H = g->img[1], W = g->img[2], OH = g->grid[1], OW = g->grid[2];
+  const int64_t c = plane % j->p->in_channels;
+  const int64_t in_sp = g->img[0] * H * W, out_sp = g->grid[0] * OH * OW;
+  const float **rows = j->rows + thread * (OH + 2);
+  const float b = j->bias != NULL ? j->bias[c] : 0.0f;
+  for (int64_t od = 0; od < g->grid[0]; od++) {
+    const int64_t id = od * g->s[0] - g->p[0];
+    const float *xs = id >= 0 && id < g->img[0] ? j->x + plane * in_sp + id * H * W : NULL;
+    for (int64_t i = 0; i < OH + 2; i++) {
+      const int64_t ih = i - g->p[1];
+      rows[i] = xs != NULL && ih >= 0 && ih < H ? xs + ih * W : j->zero;
+    }
+    WT_UKERNEL(wt_f32_dwconv3x3_ukernel)((size_t)OH, (size_t)OW, rows, (size_t)W, (size_t)g->p[2], j->weight + c * 9,
+                                         b, j->out + plane * out_sp + od * OH * OW);
+  }
+}
+
 /* Depthwise 3x3 conv with a depth kernel of 1 and unit height and width strides and
  * dilations (MobileNet's): one f32-dwconv3x3 call per (plane, od) slice, straight on the
- * input rows. The rows of the height padding, and every row of a slice in the depth
- * padding, point at a zero row, so each padding tap adds a zero product as in the
- * padded-copy path below. Falls back to the row path when the scratch does not fit. */
+ * input rows; planes are split over threads. The rows of the height padding, and every
+ * row of a slice in the depth padding, point at a zero row, so each padding tap adds a
+ * zero product as in the padded-copy path below. Falls back to the row path when the
+ * scratch does not fit. */
 static wt_status wt_conv_depthwise3x3(const char *fn, const wt_conv_params *p, const wt_geom3 *g, float *out,
                                       const float *x, const float *weight, const float *bias) {
-  const int64_t H = g->img[1], W = g->img[2], OH = g->grid[1], OW = g->grid[2];
-  /* the zero row and the OH + 2 row pointers of a slice, bounded like the other scratch */
-  if (W + 2 * (OH + 2) > WT_SCRATCH_CHUNK_FLOATS) return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
+  const int64_t W = g->img[2], OH = g->grid[1];
+  const int64_t planes = (int64_t)p->batch * p->in_channels;
+  const int width = wt_parallel_width(9.0 * (double)planes * (double)(g->grid[0] * OH * g->grid[2]));
+  /* the zero row and the OH + 2 row pointers of a slice per thread, bounded like the other scratch */
+  if (W + 2 * width * (OH + 2) > WT_SCRATCH_CHUNK_FLOATS) return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
   float *zero = wt_scratch_alloc(W * (int64_t)sizeof(float));
-  const float **rows = wt_scratch_alloc((OH + 2) * (int64_t)sizeof(float *));
+  const float **rows = wt_scratch_alloc(width * (OH + 2) * (int64_t)sizeof(float *));
   if (zero == NULL || rows == NULL) {
     wt_scratch_free(zero);
     wt_scratch_free(rows);
     return wt_conv_depthwise_rows(fn, p, g, out, x, weight, bias);
   }
   memset(zero, 0, (size_t)W * sizeof(float));
-  const int64_t in_sp = g->img[0] * H * W, out_sp = g->grid[0] * OH * OW;
-  for (int64_t plane = 0; plane < (int64_t)p->batch * p->in_channels; plane++) {
-    const int64_t c = plane % p->in_channels;
-    const float b = bias != NULL ? bias[c] : 0.0f;
-    for (int64_t od = 0; od < g->grid[0]; od++) {
-      const int64_t id = od * g->s[0] - g->p[0];
-      const float *xs = id >= 0 && id < g->img[0] ? x + plane * in_sp + id * H * W : NULL;
-      for (int64_t i = 0; i < OH + 2; i++) {
-        const int64_t ih = i - g->p[1];
-        rows[i] = xs != NULL && ih >= 0 && ih < H ? xs + ih * W : zero;
-      }
-      WT_UKERNEL(wt_f32_dwconv3x3_ukernel)((size_t)OH, (size_t)OW, rows, (size_t)W, (size_t)g->p[2],
-                                           weight + c * 9, b, out + plane * out_sp + od * OH * OW);
-    }
-  }
+  wt_dw3x3_job job = {p, g, out, x, weight, bias, zero, rows};
+  wt_parallel_for((size_t)planes, width, wt_dw3x3_task, &job);
   wt_scratch_free(zero);
   wt_scratch_free(rows);
   return WT_OK;

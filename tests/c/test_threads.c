@@ -100,7 +100,8 @@ static void test_gemm(void) {
 
 static void test_conv(void) {
   const int cases[][6] = {/* groups, stride, padding, dilation, in_channels, out_channels */
-                          {1, 1, 1, 1, 16, 24}, {2, 1, 1, 1, 16, 24}, {1, 2, 0, 1, 8, 12}, {1, 1, 2, 2, 8, 8}};
+                          {1, 1, 1, 1, 16, 24}, {2, 1, 1, 1, 16, 24}, {1, 2, 0, 1, 8, 12}, {1, 1, 2, 2, 8, 8},
+                          {16, 1, 1, 1, 16, 16} /* depthwise 3x3 */};
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
     const int st = cases[c][1], pad = cases[c][2], dil = cases[c][3];
     wt_conv_params p = {2, 2, cases[c][4], cases[c][5], cases[c][0], {31, 29, 1}, {0, 0, 1}, {3, 3, 1},

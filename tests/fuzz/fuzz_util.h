@@ -10,7 +10,9 @@
  *     the harness could not size, so FZ_EXPECT_ERR aborts instead;
  *   - an error status with an empty wt_last_error() message.
  * Documented buffer sizes above FZ_MAX_ELEMS are not allocated: the call is skipped (the
- * fuzzer's time goes to shapes it can afford). Header-only on purpose. */
+ * fuzzer's time goes to shapes it can afford); so is a call whose work a target estimates
+ * above FZ_MAX_WORK (small buffers can still mean billions of steps, a timeout that says
+ * nothing about correctness). Header-only on purpose. */
 #ifndef WT_FUZZ_UTIL_H
 #define WT_FUZZ_UTIL_H
 
@@ -23,6 +25,7 @@
 #include "webtorch.h"
 
 #define FZ_MAX_ELEMS ((int64_t)1 << 16)
+#define FZ_MAX_WORK ((int64_t)1 << 24)
 
 /* The undecoded rest of the fuzz input; reads past its end give zeros, so every input is
  * a complete (if dull) test case. */

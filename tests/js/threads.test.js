@@ -64,6 +64,11 @@ const CASES = {
     const x = torch.randn(1, 16, 45, 51);
     return () => m.forward(x);
   },
+  'depthwise Conv2d 3x3, 64 channels': () => {
+    const m = new nn.Conv2d(64, 64, 3, { padding: 1, groups: 64 });
+    const x = torch.randn(2, 64, 33, 30);
+    return () => m.forward(x);
+  },
   'Conv2d 1x1': () => {
     const m = new nn.Conv2d(64, 96, 1);
     const x = torch.randn(1, 64, 30, 30);

@@ -275,7 +275,7 @@ export function _multiHeadAttentionForward(who, o) {
       k = _linear(who, key, o.k_proj_weight, rows(b, E, E));
       v = _linear(who, value, o.v_proj_weight, rows(b, 2 * E, E));
     } else if (selfAttn) {
-      const qkv = _linear(who, query, w, b);
+      const qkv = _linear(who, query, w, b, o._in_proj_packed ?? null);
       [q, k, v] = [columns(qkv, 0, E), columns(qkv, E, E), columns(qkv, 2 * E, E)];
     } else if (kvShared) {
       q = _linear(who, query, rows(w, 0, E), rows(b, 0, E));
@@ -344,7 +344,7 @@ export function _multiHeadAttentionForward(who, o) {
         scale: 1 / Math.sqrt(hd),
       });
     }
-    let out = _linear(who, attn, o.out_proj_weight, o.out_proj_bias);
+    let out = _linear(who, attn, o.out_proj_weight, o.out_proj_bias, o._out_proj_packed ?? null);
     let avg = weights;
     if (weights !== null && o.average_attn_weights) avg = weights.sum(1).div(H);
     if (!batched) {

@@ -16,6 +16,7 @@ import { checkTensor, shapeErr } from '../functional/utils.js';
 import { tidy, tensor, _fmtShape } from '../../tensor.js';
 import { bindArgs, checkInt, checkBool, checkNumber, describe, nameOf, REQUIRED } from '../../args.js';
 import { newParameter, checkFactoryKwargs } from './utils.js';
+import { packedWeights } from '../packed.js';
 
 /** PyTorch's out_proj class: a Linear that only differs in its name (it opts out of dynamic quantization). */
 export class NonDynamicallyQuantizableLinear extends Linear {}
@@ -121,6 +122,9 @@ export class MultiheadAttention extends Module {
       need_weights: o.need_weights, attn_mask: o.attn_mask, use_separate_proj_weight: !this._qkv_same_embed_dim,
       q_proj_weight: this.q_proj_weight, k_proj_weight: this.k_proj_weight, v_proj_weight: this.v_proj_weight,
       static_k: null, static_v: null, average_attn_weights: o.average_attn_weights,
+      // the layer's packed-weight caches (js/nn/packed.js): self-attention's one projection GEMM
+      // and the output projection reuse their packed weights across calls
+      _in_proj_packed: packedWeights(this), _out_proj_packed: packedWeights(this.out_proj),
     });
     return [this.batch_first && batched ? out.transpose(1, 0) : out, weights];
   }
