@@ -7,7 +7,7 @@
 // implementation has at least budgetMs of samples. Event-loop yields between slices let the
 // engine install tiered-up wasm code.
 
-import { webtorchSetup, ortSetup, tfSetup } from './workloads.js';
+import { webtorchSetup, webtorchThreads, ortSetup, tfSetup } from './workloads.js';
 import { measureCompute, measureCopy, tick } from './peak.js';
 
 /** Sampling budgets: a full run, or --quick's smoke-test run. */
@@ -37,11 +37,15 @@ async function slice(run, ms, samples) {
 
 async function measure(impls, { budgetMs, sliceMs, warmupMs }) {
   const live = impls.filter((x) => x.run);
-  for (const x of live) await slice(x.run, warmupMs, null);
+  for (const x of live) {
+    await x.prepare?.();
+    await slice(x.run, warmupMs, null);
+  }
   for (const x of live) x.samples = [];
   const spent = () => Math.min(...live.map((x) => x.samples.reduce((a, b) => a + b, 0)));
   while (live.length && spent() < budgetMs) {
     for (const x of live) {
+      await x.prepare?.();
       await slice(x.run, sliceMs, x.samples);
       await tick();
     }
@@ -56,12 +60,15 @@ async function measure(impls, { budgetMs, sliceMs, warmupMs }) {
  */
 export async function benchWorkload(w, { env, ortModel, limit, timing, threads = 1 }) {
   const impls = [
-    { impl: 'webtorch', setup: () => webtorchSetup(w.name, threads) },
+    { impl: 'webtorch', setup: () => webtorchSetup(w.name), prepare: () => webtorchThreads(threads) },
     { impl: 'onnxruntime-web', setup: () => {
       if (ortModel instanceof Error) throw ortModel;
       return ortSetup(w.name, ortModel, threads);
     } },
-    ...(threads === 1 ? [{ impl: 'tfjs-wasm', setup: () => tfSetup(w.name) }] : []),
+    // 1 thread: tfjs too. N threads: webtorch at 1 thread as well, interleaved with the rest, for
+    // the speed-up over 1 thread measured under the same conditions (not reported as a row).
+    threads === 1 ? { impl: 'tfjs-wasm', setup: () => tfSetup(w.name) }
+      : { impl: 'webtorch', single: true, setup: () => webtorchSetup(w.name), prepare: () => webtorchThreads(1) },
   ];
   for (const x of impls) {
     try {
@@ -73,7 +80,7 @@ export async function benchWorkload(w, { env, ortModel, limit, timing, threads =
     }
   }
   await measure(impls, timing);
-  return impls.map((x) => {
+  const rows = impls.map((x) => {
     const row = { workload: w.name, impl: x.impl, env, threads, ms: null, gflops: null, gbps: null };
     if (x.run) {
       const s = x.samples.slice().sort((a, b) => a - b);
@@ -88,6 +95,12 @@ export async function benchWorkload(w, { env, ortModel, limit, timing, threads =
     } else row.na = x.why;
     return row;
   });
+  const single = rows.findIndex((_, i) => impls[i].single);
+  if (single >= 0) {
+    if (rows[0].ms !== null && rows[single].ms !== null) rows[0].vs_1_thread = +(rows[single].ms / rows[0].ms).toFixed(3);
+    rows.splice(single, 1);
+  }
+  return rows;
 }
 
 /** The measured limits as a JSON line's object. */
@@ -110,12 +123,15 @@ export function formatTable(rows, limit, env) {
     const peers = rows.filter((p) => p.workload === r.workload && p.threads === r.threads && p.impl !== 'webtorch' &&
       p.ms !== null);
     const best = peers.length ? Math.min(...peers.map((p) => p.ms)) : null;
+    // webtorch's rows carry their speed-up measured against 1 thread in the same run; for a
+    // peer it comes from its 1-thread row (another process)
     const single = rows.find((p) => p.workload === r.workload && p.impl === r.impl && p.threads === 1 && p.ms !== null);
+    const speedup = r.vs_1_thread ?? (single ? single.ms / r.ms : null);
     lines.push(r.ms === null ? [r.workload, r.impl, r.threads, `n/a (${r.na})`, '', '', '', '', '', ''] : [
       r.workload, r.impl, r.threads, r.ms.toFixed(3), `${r.p10.toFixed(3)}-${r.p90.toFixed(3)}`, r.gflops ?? '',
       r.gbps ?? '', `${(100 * r.limit_share).toFixed(0)}%`,
       r.impl === 'webtorch' && best !== null ? `${(r.ms / best).toFixed(2)}x` : '',
-      r.threads > 1 && single ? `${(single.ms / r.ms).toFixed(2)}x faster` : '']);
+      r.threads > 1 && speedup !== null ? `${speedup.toFixed(2)}x faster` : '']);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).length)));
   for (const l of lines) out.push(l.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());

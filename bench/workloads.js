@@ -23,12 +23,20 @@ export const WORKLOADS = [
 
 // ---- webtorch ----------------------------------------------------------------------------
 
-export async function webtorchSetup(name, threads = 1) {
+/**
+ * Sets webtorch's thread count (Node and isolated pages load the pthread build, which uses every
+ * core by default); the harness calls it before each slice, so 1 and N threads can interleave.
+ */
+export async function webtorchThreads(threads) {
   const torch = await import('../js/index.js');
   await torch.ready();
-  // Node and isolated pages load the pthread build, which uses every core by default.
   torch.set_num_threads(threads);
   if (torch.get_num_threads() !== threads) throw new Error(`${threads} threads are not available here`);
+}
+
+export async function webtorchSetup(name) {
+  const torch = await import('../js/index.js');
+  await torch.ready();
   const { nn } = torch;
   torch.manual_seed(0);
   const layer = (m, x) => {

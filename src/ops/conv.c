@@ -345,23 +345,37 @@ typedef struct {
   size_t *off;     /* off[k], k = (c, kd, kh, kw): tap k of a window, from the window's origin */
 } wt_conv_padded;
 
-static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, wt_conv_padded *xp) {
-  const int64_t *P = xp->pd;
-  float *dst = xp->x;
-  for (int64_t c = 0; c < channels; c++)
-    for (int64_t d = 0; d < P[0]; d++)
-      for (int64_t h = 0; h < P[1]; h++, dst += P[2]) {
-        const int64_t id = d - g->p[0], ih = h - g->p[1];
-        if (id < 0 || id >= g->img[0] || ih < 0 || ih >= g->img[1]) {
-          memset(dst, 0, (size_t)P[2] * sizeof(float));
-          continue;
-        }
-        const int64_t right = P[2] - g->p[2] - g->img[2];
-        memset(dst, 0, (size_t)g->p[2] * sizeof(float));
-        memcpy(dst + g->p[2], img + ((c * g->img[0] + id) * g->img[1] + ih) * g->img[2],
-               (size_t)g->img[2] * sizeof(float));
-        memset(dst + g->p[2] + g->img[2], 0, (size_t)right * sizeof(float));
+typedef struct {
+  const wt_geom3 *g;
+  const float *img;
+  const wt_conv_padded *xp;
+} wt_pad_job;
+
+/* Task c: channel c of the padded copy. */
+static void wt_pad_task(void *ctx, size_t c, int thread) {
+  (void)thread;
+  const wt_pad_job *j = ctx;
+  const wt_geom3 *g = j->g;
+  const int64_t *P = j->xp->pd;
+  float *dst = j->xp->x + (int64_t)c * P[0] * P[1] * P[2];
+  for (int64_t d = 0; d < P[0]; d++)
+    for (int64_t h = 0; h < P[1]; h++, dst += P[2]) {
+      const int64_t id = d - g->p[0], ih = h - g->p[1];
+      if (id < 0 || id >= g->img[0] || ih < 0 || ih >= g->img[1]) {
+        memset(dst, 0, (size_t)P[2] * sizeof(float));
+        continue;
       }
+      const int64_t right = P[2] - g->p[2] - g->img[2];
+      memset(dst, 0, (size_t)g->p[2] * sizeof(float));
+      memcpy(dst + g->p[2], j->img + (((int64_t)c * g->img[0] + id) * g->img[1] + ih) * g->img[2],
+             (size_t)g->img[2] * sizeof(float));
+      memset(dst + g->p[2] + g->img[2], 0, (size_t)right * sizeof(float));
+    }
+}
+
+static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, wt_conv_padded *xp, int width) {
+  wt_pad_job job = {g, img, xp};
+  wt_parallel_for((size_t)channels, width, wt_pad_task, &job);
 }
 
 /* im2col of output positions [j0, j0 + n) written straight into the GEMM's packed-B layout
@@ -502,7 +516,7 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
                          og, (int32_t)out_sp, NULL, 1);
         continue;
       }
-      if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp);
+      if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp, width);
       wt_conv_job job = {&g, &xp, xg, wg, bg, og, col, tmp, cin_g, oc_g, kc, out_sp, chunk, col_floats};
       wt_parallel_for((size_t)((out_sp + chunk - 1) / chunk), width, wt_conv_chunk_task, &job);
     }
