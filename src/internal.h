@@ -84,6 +84,13 @@ void wt_parallel_for(size_t n_tasks, int width, wt_task_fn fn, void *ctx);
 wt_status wt_gemm_run(const char *op, int32_t M, int32_t N, int32_t K, const float *A,
                       int32_t lda, const float *B, int32_t ldb, int32_t trans_b, float *C,
                       int32_t ldc, const float *bias, int32_t accumulate);
+/* The same product on sizes already validated, packing B into the caller's scratch `packed`
+ * of wt_gemm_packed_floats_of(wt_gemm_chunk_cols(N, K), K) floats (B goes in column chunks
+ * of that width): for callers that run many products (tasks of a parallel loop, which must
+ * not allocate: the allocator's lock would serialise them). */
+int64_t wt_gemm_chunk_cols(int64_t N, int64_t K);
+void wt_gemm_compute(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *B, size_t ldb,
+                     int trans_b, float *C, size_t ldc, const float *bias, int accumulate, float *packed);
 /* Floats of B [.., K] packed for N columns: ceil(N/8) panels of (8 + 8K) (kernels.h). */
 int64_t wt_gemm_packed_floats_of(int64_t N, int64_t K);
 /* C[M,N] (+)= A[M,K] @ B + bias with B and bias packed by wt_f32_gemm_pack_b_x8: the

@@ -5,10 +5,10 @@
  *   P = softmax(scores*scale + masks)     fused row kernel: scale, masks, max, exp, sum,
  *       * dropout                         1/sum and the dropout factors, in place
  *   out [rows, Ev] = P @ v                GEMM kernel, written through out's strides
- * P lives in the caller's `weights` when it wants them, else in one scratch block of at
- * most WT_SCRATCH_CHUNK_FLOATS (query rows are processed in chunks). Two bool masks, or
- * a "keep" mask, are folded into one byte row per query row (S bytes of scratch). */
-#include <stdatomic.h>
+ * (batch, head) pairs are the tasks of a parallel loop, each thread with its own scratch:
+ * the packed k or v of the GEMMs, P (unless the caller's `weights` holds it), at most
+ * WT_SCRATCH_CHUNK_FLOATS (query rows are processed in chunks), and, when two bool masks or
+ * a "keep" mask must be combined, one byte row (S bytes). */
 #include <string.h>
 
 #include "internal.h"
@@ -37,21 +37,20 @@ typedef struct {
   const void *masks[2];
   const float *dropout;
   float scale;
-  unsigned char *scratch; /* per thread: `bytes`, of which P takes the first p_bytes */
-  int64_t bytes, p_bytes, chunk;
+  unsigned char *scratch; /* per thread `bytes`: packed B (pk_bytes), P (p_bytes), the combined mask row */
+  int64_t bytes, pk_bytes, p_bytes, chunk;
   int combine;
-  atomic_int status; /* WT_ENOMEM once a task's GEMM could not allocate (any task may set it) */
 } wt_attention_job;
 
 /* Task (n * heads + h): attention of batch n, head h, query rows in chunks. */
 static void wt_attention_task(void *ctx, size_t task, int thread) {
   wt_attention_job *j = ctx;
   const wt_attention_params *p = j->p;
-  static const char *fn = "wt_attention_forward_f32";
   const int64_t H = p->heads, L = p->q_len, S = p->kv_len, E = p->head_dim, Ev = p->v_head_dim;
   const int64_t n = (int64_t)task / H, h = (int64_t)task % H;
-  unsigned char *scratch = j->scratch != NULL ? j->scratch + thread * j->bytes : NULL;
-  uint8_t *combined = j->combine ? (uint8_t *)(scratch + j->p_bytes) : NULL;
+  unsigned char *scratch = j->scratch + thread * j->bytes;
+  float *packed = (float *)scratch;
+  uint8_t *combined = j->combine ? scratch + j->pk_bytes + j->p_bytes : NULL;
   const float *qh = j->q + wt_view_offset(p->q_strides, n, h, 0);
   const float *kh = j->k + wt_view_offset(p->k_strides, n, h, 0);
   const float *vh = j->v + wt_view_offset(p->v_strides, n, h, 0);
@@ -59,12 +58,9 @@ static void wt_attention_task(void *ctx, size_t task, int thread) {
   const int64_t plane = (n * H + h) * L; /* first row of this head in weights/dropout */
   for (int64_t l0 = 0; l0 < L; l0 += j->chunk) {
     const int64_t rows = L - l0 < j->chunk ? L - l0 : j->chunk;
-    float *P = j->weights != NULL ? j->weights + (plane + l0) * S : (float *)scratch;
-    if (wt_gemm_run(fn, (int32_t)rows, (int32_t)S, (int32_t)E, qh + l0 * p->q_strides[2], p->q_strides[2], kh,
-                    p->k_strides[2], 1, P, (int32_t)S, NULL, 0) != WT_OK) {
-      atomic_store_explicit(&j->status, WT_ENOMEM, memory_order_relaxed); /* sizes were validated: only scratch can fail */
-      return;
-    }
+    float *P = j->weights != NULL ? j->weights + (plane + l0) * S : (float *)(scratch + j->pk_bytes);
+    wt_gemm_compute((size_t)rows, (size_t)S, (size_t)E, qh + l0 * p->q_strides[2], (size_t)p->q_strides[2], kh,
+                    (size_t)p->k_strides[2], 1, P, (size_t)S, NULL, 0, packed);
     for (int64_t r = 0; r < rows; r++) {
       const int64_t l = l0 + r;
       const float *bias = NULL;
@@ -89,11 +85,8 @@ static void wt_attention_task(void *ctx, size_t task, int thread) {
       const float *drop = j->dropout != NULL ? j->dropout + (plane + l) * S : NULL;
       WT_UKERNEL(wt_f32_attn_softmax_ukernel)((size_t)S, (size_t)limit, j->scale, bias, block, drop, P + r * S);
     }
-    if (wt_gemm_run(fn, (int32_t)rows, (int32_t)Ev, (int32_t)S, P, (int32_t)S, vh, p->v_strides[2], 0,
-                    oh + l0 * p->out_strides[2], p->out_strides[2], NULL, 0) != WT_OK) {
-      atomic_store_explicit(&j->status, WT_ENOMEM, memory_order_relaxed);
-      return;
-    }
+    wt_gemm_compute((size_t)rows, (size_t)Ev, (size_t)S, P, (size_t)S, vh, (size_t)p->v_strides[2], 0,
+                    oh + l0 * p->out_strides[2], (size_t)p->out_strides[2], NULL, 0, packed);
   }
 }
 
@@ -161,20 +154,18 @@ wt_status wt_attention_forward_f32(const wt_attention_params *p, float *out, flo
     if (chunk < 1) chunk = 1;
   }
   const int combine = n_bool > 1 || n_keep > 0;
+  const int64_t pk_qk = wt_gemm_packed_floats_of(wt_gemm_chunk_cols(S, E), E);
+  const int64_t pk_pv = wt_gemm_packed_floats_of(wt_gemm_chunk_cols(Ev, S), S);
+  const int64_t pk_bytes = (pk_qk > pk_pv ? pk_qk : pk_pv) * (int64_t)sizeof(float);
   const int64_t p_bytes = weights == NULL ? chunk * S * (int64_t)sizeof(float) : 0;
-  const int64_t bytes = p_bytes + (combine ? S : 0);
-  /* (batch, head) pairs are independent: one task each, scratch per thread */
+  const int64_t bytes = (pk_bytes + p_bytes + (combine ? S : 0) + 15) / 16 * 16; /* threads' blocks 16-aligned */
   const int width = wt_parallel_width((double)N * H * L * S * (E + Ev));
-  unsigned char *scratch = NULL;
-  if (bytes > 0) {
-    scratch = wt_scratch_alloc(width * bytes);
-    if (scratch == NULL)
-      return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes of scratch", fn, (long long)(width * bytes));
-  }
-  wt_attention_job job = {p, out, weights, q, k, v, {mask0, mask1}, dropout, scale, scratch, bytes, p_bytes, chunk,
-                          combine, WT_OK};
+  unsigned char *scratch = wt_scratch_alloc(width * bytes);
+  if (scratch == NULL)
+    return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes of scratch", fn, (long long)(width * bytes));
+  wt_attention_job job = {p, out, weights, q, k, v, {mask0, mask1}, dropout, scale, scratch, bytes, pk_bytes,
+                          p_bytes, chunk, combine};
   wt_parallel_for((size_t)(N * H), width, wt_attention_task, &job);
   wt_scratch_free(scratch);
-  if (atomic_load(&job.status) != WT_OK) return wt_error(WT_ENOMEM, "%s: cannot allocate GEMM scratch", fn);
   return WT_OK;
 }

@@ -87,6 +87,26 @@ static void wt_pack_task(void *ctx, size_t t, int thread) {
                         j->bias != NULL ? j->bias + n0 : NULL, j->packed + n0 / WT_GEMM_NR * (WT_GEMM_NR + j->K * WT_GEMM_NR));
 }
 
+int64_t wt_gemm_chunk_cols(int64_t N, int64_t K) {
+  const int64_t panel = wt_gemm_packed_floats_of(WT_GEMM_NR, K);
+  int64_t cols = (WT_SCRATCH_CHUNK_FLOATS / panel) * WT_GEMM_NR;
+  if (cols < WT_GEMM_NR) cols = WT_GEMM_NR;
+  if (cols > N) cols = (N + WT_GEMM_NR - 1) / WT_GEMM_NR * WT_GEMM_NR;
+  return cols;
+}
+
+void wt_gemm_compute(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *B, size_t ldb,
+                     int trans_b, float *C, size_t ldc, const float *bias, int accumulate, float *packed) {
+  const size_t chunk_cols = (size_t)wt_gemm_chunk_cols((int64_t)N, (int64_t)K);
+  const int width = wt_parallel_width((double)M * N * K);
+  for (size_t n0 = 0; n0 < N; n0 += chunk_cols) {
+    const size_t nn = N - n0 < chunk_cols ? N - n0 : chunk_cols;
+    wt_pack_job job = {K, ldb, trans_b, nn, trans_b ? B + n0 * ldb : B + n0, bias != NULL ? bias + n0 : NULL, packed};
+    wt_parallel_for((nn + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK, width, wt_pack_task, &job);
+    wt_gemm_sweep_packed(M, nn, K, A, lda, packed, C + n0, ldc, accumulate);
+  }
+}
+
 wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const float *A,
                       int32_t lda, const float *B, int32_t ldb, int32_t trans_b, float *C,
                       int32_t ldc, const float *bias, int32_t accumulate) {
@@ -104,22 +124,11 @@ wt_status wt_gemm_run(const char *fn, int32_t M, int32_t N, int32_t K, const flo
     return wt_error(WT_EINVAL, "%s: ldb (%d) must be >= %s (%d)", fn, ldb, trans_b ? "K" : "N", trans_b ? K : N);
   if (ldc < N) return wt_error(WT_EINVAL, "%s: ldc (%d) must be >= N (%d)", fn, ldc, N);
 
-  const int64_t panel = wt_gemm_packed_floats_of(WT_GEMM_NR, K);
-  int64_t chunk_cols = (WT_SCRATCH_CHUNK_FLOATS / panel) * WT_GEMM_NR;
-  if (chunk_cols < WT_GEMM_NR) chunk_cols = WT_GEMM_NR;
-  if (chunk_cols > N) chunk_cols = ((int64_t)N + WT_GEMM_NR - 1) / WT_GEMM_NR * WT_GEMM_NR;
-  const int64_t bytes = chunk_cols / WT_GEMM_NR * panel * (int64_t)sizeof(float);
+  const int64_t bytes = wt_gemm_packed_floats_of(wt_gemm_chunk_cols(N, K), K) * (int64_t)sizeof(float);
   float *packed = wt_scratch_alloc(bytes);
   if (packed == NULL) return wt_error(WT_ENOMEM, "%s: cannot allocate %lld bytes for packed B", fn, (long long)bytes);
-
-  const int width = wt_parallel_width((double)M * N * K);
-  for (size_t n0 = 0; n0 < (size_t)N; n0 += (size_t)chunk_cols) {
-    const size_t nn = (size_t)N - n0 < (size_t)chunk_cols ? (size_t)N - n0 : (size_t)chunk_cols;
-    wt_pack_job job = {(size_t)K, (size_t)ldb, trans_b, nn, trans_b ? B + n0 * (size_t)ldb : B + n0,
-                       bias != NULL ? bias + n0 : NULL, packed};
-    wt_parallel_for((nn + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK, width, wt_pack_task, &job);
-    wt_gemm_sweep_packed((size_t)M, nn, (size_t)K, A, (size_t)lda, packed, C + n0, (size_t)ldc, accumulate);
-  }
+  wt_gemm_compute((size_t)M, (size_t)N, (size_t)K, A, (size_t)lda, B, (size_t)ldb, trans_b, C, (size_t)ldc, bias,
+                  accumulate, packed);
   wt_scratch_free(packed);
   return WT_OK;
 }
