@@ -275,7 +275,7 @@ export function ensureReady() {
 
 export function backend() {
   ensureReady();
-  return { ...info, threads: getNumThreads() };
+  return { simd: info.simd, threads: getNumThreads(), version: info.version };
 }
 
 // ---- heap --------------------------------------------------------------------------------
