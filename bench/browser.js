@@ -37,8 +37,9 @@ export async function runInBrowser({ names, quick, ortProblem, onRow }) {
   await build({
     entryPoints: [here('./page.js')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
     outfile: path.join(OUT, 'page.js'), logLevel: 'error',
-    // Node-only branches of the packages (never taken in a page)
-    external: ['node:*', 'fs', 'path', 'url', 'module', 'worker_threads', 'os', 'crypto', 'perf_hooks'],
+    // Node-only branches of the packages (never taken in a page); webtorch's glue stays a file of
+    // its own in /dist/, where the pthread build finds its worker script next to it
+    external: ['node:*', 'fs', 'path', 'url', 'module', 'worker_threads', 'os', 'crypto', 'perf_hooks', '../dist/*'],
   });
   await writeFile(path.join(OUT, 'index.html'), PAGE);
   // webtorch's runtime finds dist/ at ../dist/ from the bundle, as from js/
