@@ -95,6 +95,21 @@ void wt_f32_gemm_pack_b_x8(size_t N, size_t K, const float *B, size_t ldb, int t
 #define WT_GEMM_MR 4
 #define WT_GEMM_NR 8
 
+/* ---- f32-igemm: the 4x8 tile with B read in place (conv's implicit GEMM) ----
+ * B row k is the 8 floats at x + off[k] (conv: off[k] is tap k of a window in the padded
+ * input, x the origin of 8 consecutive windows). A comes packed in strips of 4 rows (see
+ * wt_f32_igemm_pack_a_x4): a[k*4 + i] = A(i, k). The kernel computes rows [0, mr)
+ * (1 <= mr <= 4) and all 8 columns:
+ *   c[i*c_stride + j] += sum_k a[k*4 + i] * x[off[k] + j]
+ * with the sum from +0 in k order, then added to c: bit for bit the f32-gemm kernel on the
+ * im2col panel of those rows (zero bias row, accumulate). Writes only c[i][j], i < mr. */
+void wt_f32_igemm_ukernel_4x8__wasmsimd(size_t mr, size_t kc, const float *a, const float *x, const size_t *off,
+                                        float *c, size_t c_stride);
+void wt_f32_igemm_ukernel_4x8__scalar(size_t mr, size_t kc, const float *a, const float *x, const size_t *off,
+                                      float *c, size_t c_stride);
+/* Packs A (M x K, rows lda apart) into ceil(M/4) strips of K*4 floats; rows beyond M repeat row M - 1. */
+void wt_f32_igemm_pack_a_x4(size_t M, size_t K, const float *A, size_t lda, float *packed);
+
 /* ---- f32-maxpool: one output row along the innermost spatial dim ----
  * For each output o < out_w, the window starts at input column o*stride - pad and has
  * `kernel` taps spaced `dilation`; taps outside [0, in_w) are skipped (padding = -inf).

@@ -12,11 +12,14 @@
  *     with one row per group wastes the GEMM);
  *   - pointwise (1x1 kernel, stride 1, no padding): the GEMM reads x directly as B;
  *   - otherwise per (batch, group): out_g[oc_g, S] = weight_g[oc_g, cin_g*K] @ col[cin_g*K, S]
- *     with col the im2col matrix (K = prod(kernel), S = prod(out_size)), built for a range
- *     of output positions at a time so scratch stays bounded (~WT_SCRATCH_CHUNK_FLOATS),
- *     directly in the GEMM's packed-B layout (weight_g is the GEMM's A operand as it is).
+ *     with col the im2col matrix (K = prod(kernel), S = prod(out_size)), 8 columns (a
+ *     panel) at a time: where a panel's windows lie on one output row of a unit-width-
+ *     stride conv, the igemm kernel reads its rows in place from a zero-padded copy of the
+ *     input (an implicit GEMM, no col), for convs with small weights; other panels are
+ *     built in the GEMM's packed-B layout (weight_g is the GEMM's A operand as it is), a
+ *     few at a time so scratch stays bounded.
  * The GEMM adds bias per column, but conv bias is per row (channel), so out rows are
- * pre-filled with the bias and the GEMM accumulates.
+ * pre-filled with the bias and the kernels accumulate.
  *
  * transposed conv (the adjoint of conv with respect to its input):
  *   x      [batch, in_channels, *in_size]
@@ -335,10 +338,10 @@ static wt_status wt_conv_depthwise(const char *fn, const wt_conv_params *p, cons
   return WT_OK;
 }
 
-/* The zero-padded copy of one group's input that the packed im2col reads: every window
- * of the conv then lies inside it, so a tap row needs no bounds checks. pd[i] is the
- * padded size along dim i (left padding g->p[i], right padding whatever the last window
- * needs). */
+/* The zero-padded copy of one group's input that the igemm (or the packed im2col) reads:
+ * every window of the conv then lies inside it, so a tap row needs no bounds checks. pd[i]
+ * is the padded size along dim i (left padding g->p[i], right padding whatever the last
+ * window needs). */
 typedef struct {
   float *x;        /* [channels, pd[0], pd[1], pd[2]] */
   int64_t pd[3];
@@ -378,38 +381,38 @@ static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, 
   wt_parallel_for((size_t)channels, width, wt_pad_task, &job);
 }
 
-/* im2col of output positions [j0, j0 + n) written straight into the GEMM's packed-B layout
- * (kernels.h), so the GEMM runs on it without a second copy: panel i holds positions
- * j0 + 8i .. j0 + 8i + 7 as its 8 columns, a zero bias row (conv bias is per output
- * channel, a row of the product), then one row of 8 per (c, kd, kh, kw). When a panel's 8
- * positions lie on one output row with unit width stride and the padded copy `xp` exists,
- * each tap row is 8 consecutive floats of it: one 32-byte copy from a precomputed offset.
- * Other panels go through wt_im2col into `tmp` (kc * 8 floats). */
-static void wt_im2col_packed(const wt_geom3 *g, const float *img, int64_t channels, int64_t j0, int64_t n,
-                             const wt_conv_padded *xp, float *packed, float *tmp) {
-  const int64_t kc = channels * g->k[0] * g->k[1] * g->k[2];
+/* The origin in the padded copy of panel [j, j + nc) of the im2col when its 8 windows lie
+ * on one output row with unit width stride (tap k of window q is then origin[off[k] + q]),
+ * else NULL (no padded copy, fewer than 8 windows, or a panel across output rows). */
+static const float *wt_panel_origin(const wt_geom3 *g, const wt_conv_padded *xp, int64_t j, int64_t nc) {
+  const int64_t gw = j % g->grid[2];
+  if (xp->x == NULL || nc < WT_GEMM_NR || gw + WT_GEMM_NR > g->grid[2] || g->s[2] != 1) return NULL;
+  const int64_t gh = (j / g->grid[2]) % g->grid[1], gd = j / (g->grid[2] * g->grid[1]);
+  /* window origin in the padded copy: (g*s - p) + p per dim */
+  return xp->x + (gd * g->s[0] * xp->pd[1] + gh * g->s[1]) * xp->pd[2] + gw;
+}
+
+/* Panel [j, j + nc) of the im2col (nc <= 8) written straight into the GEMM's packed-B
+ * layout (kernels.h), so the GEMM runs on it without a second copy: a zero bias row (conv
+ * bias is per output channel, a row of the product), then one row of 8 per (c, kd, kh,
+ * kw). With an origin (wt_panel_origin) each row is one 32-byte copy from it; otherwise
+ * the rows come from wt_im2col through `tmp` (kc * nc floats), zero beyond nc. */
+static void wt_im2col_panel(const wt_geom3 *g, const float *img, int64_t channels, int64_t kc, int64_t j,
+                            int64_t nc, const float *origin, const size_t *off, float *w, float *tmp) {
   const int64_t NR = WT_GEMM_NR;
-  for (int64_t p0 = 0; p0 < n; p0 += NR) {
-    float *w = packed + p0 / NR * (NR + kc * NR);
-    const int64_t j = j0 + p0, nc = n - p0 < NR ? n - p0 : NR;
-    const int64_t gw = j % g->grid[2], gh = (j / g->grid[2]) % g->grid[1], gd = j / (g->grid[2] * g->grid[1]);
-    memset(w, 0, (size_t)NR * sizeof(float));
-    w += NR;
-    if (xp->x == NULL || nc < NR || gw + NR > g->grid[2] || g->s[2] != 1) {
-      wt_im2col(g, img, channels, j, nc, tmp);
-      for (int64_t k = 0; k < kc; k++, w += NR)
-        for (int64_t q = 0; q < NR; q++) w[q] = q < nc ? tmp[k * nc + q] : 0.0f;
-      continue;
-    }
-    /* window origin in the padded copy: (g*s - p) + p per dim */
-    const float *origin = xp->x + (gd * g->s[0] * xp->pd[1] + gh * g->s[1]) * xp->pd[2] + gw;
-    const size_t *off = xp->off;
+  memset(w, 0, (size_t)NR * sizeof(float));
+  w += NR;
+  if (origin != NULL) {
     for (int64_t k = 0; k < kc; k++, w += NR) memcpy(w, origin + off[k], (size_t)NR * sizeof(float));
+    return;
   }
+  wt_im2col(g, img, channels, j, nc, tmp);
+  for (int64_t k = 0; k < kc; k++, w += NR)
+    for (int64_t q = 0; q < NR; q++) w[q] = q < nc ? tmp[k * nc + q] : 0.0f;
 }
 
 /* Sets up xp for one conv (padded sizes, tap offsets, buffer); xp->x stays NULL (and
- * wt_im2col_packed takes its general path) when the copy would exceed one scratch chunk or
+ * every panel goes through wt_im2col) when the copy would exceed one scratch chunk or
  * not fit in memory. */
 static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_padded *xp) {
   xp->x = NULL;
@@ -443,24 +446,87 @@ static void wt_conv_padded_init(const wt_geom3 *g, int64_t channels, wt_conv_pad
           *o++ = (size_t)(((c * xp->pd[0] + kd * g->d[0]) * xp->pd[1] + kh * g->d[1]) * xp->pd[2] + kw * g->d[2]);
 }
 
-/* One group of one image, im2col + GEMM in chunks of output positions: task t computes
- * positions [t * chunk, (t + 1) * chunk) of every output channel, in its thread's scratch. */
+/* Convs with at most WT_CONV_IGEMM_MAX_WEIGHTS weight floats per group and at least
+ * WT_CONV_IGEMM_MIN_OUT output positions run the igemm kernel on the panels that
+ * wt_panel_origin finds, reading them in place (no im2col copy), with the weights packed
+ * for it once per call. Small weights pack in microseconds and stay in L2 while every
+ * panel streams them (64 channels at 56x56: ~7% faster than the im2col). Larger ones keep
+ * the packed im2col, whose copy costs least there (each im2col float serves oc_g output
+ * channels): measured with the igemm, 3x3 convs of 96-512 channels gained at most ~5%
+ * and lost up to 16% (1 thread) and 35% (2 threads) at 14x14, where packing MBs of weights
+ * per call is not amortized; nor is it under a few hundred outputs (64 channels at 14x14:
+ * ~4% slower). */
+#define WT_CONV_IGEMM_MAX_WEIGHTS ((int64_t)64 << 10)
+#define WT_CONV_IGEMM_MIN_OUT 512
+/* Panels per block of a conv task without packed weights (see wt_conv_chunk_task). */
+#define WT_CONV_BLOCK_PANELS 8
+
+/* One group of one image in chunks of output positions: task t computes positions
+ * [t * chunk, (t + 1) * chunk) of every output channel, in blocks of panels: the block's
+ * panels that the igemm does not read in place are packed into the thread's `col` first,
+ * then every 4-row strip of output channels runs over the block, igemm or GEMM kernel
+ * per panel. With packed weights (`wp`) a block is one panel: the weights stream from L2
+ * once per panel while its input rows stay in L1 (~3% faster than 8 panels on 56x56 with
+ * 64 channels). Without, WT_CONV_BLOCK_PANELS, like the GEMM's column blocks: a strip of
+ * weights stays in L1 across them. */
 typedef struct {
   const wt_geom3 *g;
   const wt_conv_padded *xp;
-  const float *x, *weight, *bias;
+  const float *x, *weight, *wp, *bias;
   float *out, *col, *tmp;
-  int64_t cin, oc, kc, out_sp, chunk, col_floats;
+  int64_t cin, oc, kc, out_sp, chunk;
 } wt_conv_job;
 
 static void wt_conv_chunk_task(void *ctx, size_t t, int thread) {
   const wt_conv_job *j = ctx;
   const int64_t o0 = (int64_t)t * j->chunk, n = j->out_sp - o0 < j->chunk ? j->out_sp - o0 : j->chunk;
-  float *col = j->col + thread * j->col_floats, *tmp = j->tmp + thread * j->kc * WT_GEMM_NR;
-  wt_fill_bias(j->out + o0, j->bias, j->oc, j->out_sp, n);
-  wt_im2col_packed(j->g, j->x, j->cin, o0, n, j->xp, col, tmp);
-  wt_gemm_sweep_packed((size_t)j->oc, (size_t)n, (size_t)j->kc, j->weight, (size_t)j->kc, col, j->out + o0,
-                       (size_t)j->out_sp, 1);
+  const int64_t NR = WT_GEMM_NR, MR = WT_GEMM_MR, kc = j->kc, panel = NR + kc * NR;
+  const int64_t block = (j->wp != NULL ? 1 : WT_CONV_BLOCK_PANELS) * NR;
+  float *col = j->col + thread * WT_CONV_BLOCK_PANELS * panel, *tmp = j->tmp + thread * kc * NR, *out = j->out + o0;
+  wt_fill_bias(out, j->bias, j->oc, j->out_sp, n);
+  for (int64_t b0 = 0; b0 < n; b0 += block) {
+    const int64_t bn = n - b0 < block ? n - b0 : block;
+    const float *in_place[WT_CONV_BLOCK_PANELS]; /* per panel: the igemm's origin, or NULL */
+    for (int64_t q = 0; q * NR < bn; q++) {
+      const int64_t jq = o0 + b0 + q * NR, nc = bn - q * NR < NR ? bn - q * NR : NR;
+      const float *origin = wt_panel_origin(j->g, j->xp, jq, nc);
+      in_place[q] = j->wp != NULL ? origin : NULL;
+      if (in_place[q] == NULL)
+        wt_im2col_panel(j->g, j->x, j->cin, kc, jq, nc, origin, j->xp->off, col + q * panel, tmp);
+    }
+    for (int64_t i = 0; i < j->oc; i += MR) {
+      const size_t mr = (size_t)(j->oc - i < MR ? j->oc - i : MR);
+      for (int64_t q = 0; q * NR < bn; q++) {
+        float *c = out + i * j->out_sp + b0 + q * NR;
+        if (in_place[q] != NULL)
+          WT_UKERNEL(wt_f32_igemm_ukernel_4x8)(mr, (size_t)kc, j->wp + i * kc, in_place[q], j->xp->off, c,
+                                               (size_t)j->out_sp);
+        else
+          WT_UKERNEL(wt_f32_gemm_ukernel_4x8)(mr, (size_t)(bn - q * NR < NR ? bn - q * NR : NR), (size_t)kc,
+                                               j->weight + i * kc, (size_t)kc, col + q * panel, c, (size_t)j->out_sp,
+                                               1);
+      }
+    }
+  }
+}
+
+/* Output channels per task of the weight packing: whole strips, so tasks write apart. */
+#define WT_CONV_PACK_ROWS 16
+
+typedef struct {
+  const float *w;
+  float *wp;
+  int64_t oc, kc;
+} wt_pack_w_job;
+
+/* Task t: output channels [t, t + 1) * WT_CONV_PACK_ROWS of the weights into the igemm's
+ * strips. */
+static void wt_pack_w_task(void *ctx, size_t t, int thread) {
+  (void)thread;
+  const wt_pack_w_job *j = ctx;
+  const int64_t r0 = (int64_t)t * WT_CONV_PACK_ROWS;
+  const int64_t n = j->oc - r0 < WT_CONV_PACK_ROWS ? j->oc - r0 : WT_CONV_PACK_ROWS;
+  wt_f32_igemm_pack_a_x4((size_t)n, (size_t)j->kc, j->w + r0 * j->kc, (size_t)j->kc, j->wp + r0 * j->kc);
 }
 
 wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *x,
@@ -482,19 +548,19 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
   const int64_t kc = cin_g * g.k[0] * g.k[1] * g.k[2];
   const int pointwise = kc == cin_g && g.s[0] == 1 && g.s[1] == 1 && g.s[2] == 1 && g.p[0] == 0 && g.p[1] == 0 &&
                         g.p[2] == 0 && out_sp == in_sp && g.grid[0] == g.img[0] && g.grid[1] == g.img[1];
-  /* Output positions per im2col chunk: a multiple of the GEMM's panel width, with the
-   * chunk's packed columns near 64K floats (256 KiB), so the GEMM reads them from L2 right
-   * after im2col wrote them (a whole 56x56x576 im2col is 7 MiB, read back from L3). */
-  int64_t chunk = out_sp, col_floats = 0;
-  float *col = NULL, *tmp = NULL;
+  /* Output positions per task: a multiple of the panel width, near 64K floats of im2col
+   * (112 positions at kc = 576), so a task's input rows stay in L2 and the tasks are many
+   * enough to balance the threads. */
+  int64_t chunk = out_sp;
+  float *col = NULL, *tmp = NULL, *wp = NULL;
   wt_conv_padded xp = {NULL, {0, 0, 0}, NULL};
   const int width = pointwise ? 1 : wt_parallel_width((double)oc_g * (double)out_sp * (double)kc);
   if (!pointwise) {
     chunk = ((int64_t)64 << 10) / kc / WT_GEMM_NR * WT_GEMM_NR;
     if (chunk < 64) chunk = 64;
     if (chunk > out_sp) chunk = out_sp;
-    col_floats = wt_gemm_packed_floats_of(chunk, kc);
-    col = wt_scratch_alloc(width * col_floats * (int64_t)sizeof(float));
+    col = wt_scratch_alloc(width * wt_gemm_packed_floats_of(WT_CONV_BLOCK_PANELS * WT_GEMM_NR, kc) *
+                           (int64_t)sizeof(float));
     tmp = wt_scratch_alloc(width * kc * WT_GEMM_NR * (int64_t)sizeof(float));
     if (col == NULL || tmp == NULL) {
       wt_scratch_free(col);
@@ -502,14 +568,23 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
       return wt_error(WT_ENOMEM, "%s: cannot allocate im2col scratch", fn);
     }
     if (g.s[2] == 1) wt_conv_padded_init(&g, cin_g, &xp); /* the only case that reads it */
+    /* without it, or with rows under 8 outputs, no panel is read in place */
+    if (xp.x != NULL && g.grid[2] >= WT_GEMM_NR && oc_g * kc <= WT_CONV_IGEMM_MAX_WEIGHTS &&
+        out_sp >= WT_CONV_IGEMM_MIN_OUT)
+      wp = wt_scratch_alloc((oc_g + WT_GEMM_MR - 1) / WT_GEMM_MR * WT_GEMM_MR * kc * (int64_t)sizeof(float));
   }
 
-  for (int64_t b = 0; b < p->batch && st == WT_OK; b++) {
-    for (int64_t gi = 0; gi < G && st == WT_OK; gi++) {
+  /* groups outermost: a group's packed weights serve every image */
+  for (int64_t gi = 0; gi < G && st == WT_OK; gi++) {
+    const float *wg = weight + gi * oc_g * kc;
+    const float *bg = bias != NULL ? bias + gi * oc_g : NULL;
+    if (wp != NULL) {
+      wt_pack_w_job pj = {wg, wp, oc_g, kc};
+      wt_parallel_for((size_t)((oc_g + WT_CONV_PACK_ROWS - 1) / WT_CONV_PACK_ROWS), width, wt_pack_w_task, &pj);
+    }
+    for (int64_t b = 0; b < p->batch && st == WT_OK; b++) {
       const float *xg = x + (b * p->in_channels + gi * cin_g) * in_sp;
       float *og = out + (b * p->out_channels + gi * oc_g) * out_sp;
-      const float *wg = weight + gi * oc_g * kc;
-      const float *bg = bias != NULL ? bias + gi * oc_g : NULL;
       if (pointwise) {
         wt_fill_bias(og, bg, oc_g, out_sp, out_sp);
         st = wt_gemm_run(fn, (int32_t)oc_g, (int32_t)out_sp, (int32_t)kc, wg, (int32_t)kc, xg, (int32_t)in_sp, 0,
@@ -517,12 +592,13 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
         continue;
       }
       if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp, width);
-      wt_conv_job job = {&g, &xp, xg, wg, bg, og, col, tmp, cin_g, oc_g, kc, out_sp, chunk, col_floats};
+      wt_conv_job job = {&g, &xp, xg, wg, wp, bg, og, col, tmp, cin_g, oc_g, kc, out_sp, chunk};
       wt_parallel_for((size_t)((out_sp + chunk - 1) / chunk), width, wt_conv_chunk_task, &job);
     }
   }
   wt_scratch_free(col);
   wt_scratch_free(tmp);
+  wt_scratch_free(wp);
   wt_scratch_free(xp.x);
   wt_scratch_free(xp.off);
   return st;

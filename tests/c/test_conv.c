@@ -1,6 +1,6 @@
 /* conv 1-d/2-d/3-d (groups, depthwise, stride, dilation, padding, padding='same' with
- * the extra right zero, 1x1 fast path, chunked im2col) and transposed conv against
- * direct naive loops; the f32-dwconv SIMD kernel against its scalar sibling; the
+ * the extra right zero, 1x1 fast path, chunked implicit GEMM and im2col) and transposed
+ * conv against direct naive loops; the f32-dwconv SIMD kernel against its scalar sibling; the
  * out_size rule and other errors. */
 #include "test_util.h"
 #include "kernels/kernels.h"
@@ -207,6 +207,21 @@ int main(void) {
     run_case(&p, 0, 1, 1e-5f);
     wt_conv_params q = {2, 1, 300, 3, 1, {64, 64, 1}, {64, 64, 1}, {5, 5, 1}, {1, 1, 1}, {2, 2, 0}, {1, 1, 1}};
     run_case(&q, 0, 1, 1e-4f); /* K = 7500 */
+  }
+  /* implicit GEMM (512 outputs or more): panels of 8 windows on one output row read in
+   * place from the padded copy, mixed with im2col panels (rows not a multiple of 8 wide),
+   * output channels not a multiple of 4 (the kernel's mr edges), groups, height stride with
+   * width dilation, 3-d; then weights over the igemm's limit (64K floats per group): every
+   * panel packed, the in-row ones copied from the padded copy */
+  {
+    wt_conv_params a = {2, 2, 5, 7, 1, {25, 21, 1}, {25, 21, 1}, {3, 3, 1}, {1, 1, 1}, {1, 1, 0}, {1, 1, 1}};
+    run_case(&a, 0, 1, 1e-5f);
+    wt_conv_params b = {2, 1, 6, 10, 2, {76, 16, 1}, {38, 14, 1}, {3, 2, 1}, {2, 1, 1}, {1, 0, 0}, {1, 2, 1}};
+    run_case(&b, 0, 0, 1e-5f);
+    wt_conv_params c = {3, 1, 3, 6, 1, {6, 5, 17}, {7, 5, 17}, {2, 3, 3}, {1, 1, 1}, {1, 1, 1}, {1, 1, 1}};
+    run_case(&c, 0, 1, 1e-5f);
+    wt_conv_params d = {2, 1, 128, 242, 2, {10, 21, 1}, {10, 21, 1}, {3, 3, 1}, {1, 1, 1}, {1, 1, 0}, {1, 1, 1}};
+    run_case(&d, 0, 1, 1e-4f);
   }
   /* out_size rule: padding='same' with even kernel (span 3: left 1, right 2) is accepted */
   {

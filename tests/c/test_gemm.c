@@ -1,4 +1,6 @@
 /* GEMM: the 4x8 SIMD kernel against its scalar sibling for every mr/nc edge and random K,
+ * the indirect (igemm) kernels against each other and against the packed kernel on the
+ * same panel (bit for bit, every mr edge), the A packing,
  * wt_gemm_f32 / wt_matmul_f32 / the pre-packed path against a naive triple loop (M, N, K
  * = 1..17 and sizes spanning several cache blocks, strided leading dims, trans_b, bias,
  * accumulate), and the error statuses. */
@@ -30,6 +32,51 @@ static void test_kernel(void) {
         expect_close("gemm 4x8 kernel", c1, c2, mr * cs, 1e-5f, 1e-6f);
         free(a), free(w), free(c1), free(c2);
       }
+}
+
+/* The igemm kernels read B rows in place at x + off[k] (random, overlapping, unaligned
+ * offsets into x, as a conv's taps are): SIMD and scalar agree bit for bit, and both equal
+ * the packed kernel on the panel those rows make (zero bias row, accumulate), which is what
+ * lets conv mix the two kernels panel by panel. Only rows < mr and columns < 8 of c change. */
+static void test_igemm_kernel(void) {
+  for (size_t mr = 1; mr <= WT_GEMM_MR; mr++)
+    for (int it = 0; it < 12; it++) {
+      const size_t kc = (size_t)rng_int(1, 40), as = kc + (size_t)rng_int(0, 3), cs = 8 + (size_t)rng_int(0, 3);
+      const size_t xn = (size_t)rng_int(8, 60);
+      float *a = rand_buf(mr * as, -1, 1), *x = rand_buf(xn, -1, 1);
+      float *ap = malloc(kc * WT_GEMM_MR * 4), *w = malloc((8 + kc * 8) * 4);
+      size_t *off = malloc(kc * sizeof(size_t));
+      for (size_t k = 0; k < kc; k++) off[k] = (size_t)rng_int(0, (int)xn - 8);
+      /* exactly one strip, x exactly xn floats and c exactly mr*cs: ASan catches any overrun */
+      wt_f32_igemm_pack_a_x4(mr, kc, a, as, ap);
+      for (size_t j = 0; j < 8; j++) w[j] = 0.0f;
+      for (size_t k = 0; k < kc; k++) memcpy(w + 8 + k * 8, x + off[k], 8 * 4);
+      float *c0 = rand_buf(mr * cs, -1, 1), *c1 = malloc(mr * cs * 4), *c2 = malloc(mr * cs * 4);
+      float *c3 = malloc(mr * cs * 4);
+      memcpy(c1, c0, mr * cs * 4), memcpy(c2, c0, mr * cs * 4), memcpy(c3, c0, mr * cs * 4);
+      wt_f32_igemm_ukernel_4x8__wasmsimd(mr, kc, ap, x, off, c1, cs);
+      wt_f32_igemm_ukernel_4x8__scalar(mr, kc, ap, x, off, c2, cs);
+      wt_f32_gemm_ukernel_4x8__wasmsimd(mr, 8, kc, a, as, w, c3, cs, 1);
+      CHECK(memcmp(c1, c2, mr * cs * 4) == 0);
+      CHECK(memcmp(c1, c3, mr * cs * 4) == 0);
+      for (size_t i = 0; i < mr; i++)
+        for (size_t j = 8; j < cs; j++) CHECK(c1[i * cs + j] == c0[i * cs + j]);
+      free(a), free(x), free(ap), free(w), free(off), free(c0), free(c1), free(c2), free(c3);
+    }
+  /* packing: strips of 4 rows interleaved by k, rows beyond M repeating row M - 1 */
+  for (int it = 0; it < 20; it++) {
+    const size_t M = (size_t)rng_int(1, 13), K = (size_t)rng_int(1, 9), lda = K + (size_t)rng_int(0, 2);
+    const size_t strips = (M + WT_GEMM_MR - 1) / WT_GEMM_MR;
+    float *A = rand_buf(M * lda, -1, 1), *P = malloc(strips * K * WT_GEMM_MR * 4);
+    wt_f32_igemm_pack_a_x4(M, K, A, lda, P);
+    for (size_t s = 0; s < strips; s++)
+      for (size_t k = 0; k < K; k++)
+        for (size_t i = 0; i < WT_GEMM_MR; i++) {
+          const size_t row = s * WT_GEMM_MR + i;
+          CHECK(P[(s * K + k) * WT_GEMM_MR + i] == A[(row < M ? row : M - 1) * lda + k]);
+        }
+    free(A), free(P);
+  }
 }
 
 static void test_op(void) {
@@ -125,6 +172,7 @@ static void test_errors(void) {
 
 int main(void) {
   test_kernel();
+  test_igemm_kernel();
   test_op();
   test_packed();
   test_errors();
