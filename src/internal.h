@@ -58,8 +58,8 @@ void wt_scratch_free(void *p);
  * wt_error (its message is per thread): they report failure through ctx. */
 typedef void (*wt_task_fn)(void *ctx, size_t task, int thread);
 
-/* Work (in multiply-adds or element visits) below which splitting a loop costs more than
- * waking the pool (~10 us) saves. */
+/* Work (in multiply-adds, or elements for a copy) below which splitting a loop costs more
+ * than starting the pool's threads on it (~10 us) saves. Each loop asks for its own. */
 #define WT_PARALLEL_MIN_WORK ((double)(1 << 17))
 
 /* The number of threads a loop doing `work` should use: 1 for small work, inside a task

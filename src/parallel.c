@@ -1,13 +1,16 @@
 /* The thread pool behind wt_parallel_for and wt_set_num_threads.
  *
  * One job at a time, started by the caller's thread (the JS main thread in wasm): it
- * publishes the job, bumps a generation counter, works on the job's tasks itself and then
- * waits for every pool thread to acknowledge the job. Tasks are claimed one by one from an
- * atomic counter, so a thread the OS (or the browser) descheduled slows the job down by
- * one task at most. Pool threads spin briefly on the generation before sleeping on a
- * condition variable: back-to-back ops (the steps of an LSTM, the layers of a model) then
- * start without a wake-up. The caller's thread only spins while it waits: a browser's main
- * thread is not allowed to block. */
+ * publishes the job, opens it and bumps a generation counter, works on the job's tasks
+ * itself, waits until every task is done, then closes the job and waits for the pool
+ * threads still inside it to leave. Pool threads join an open job with a compare-and-swap
+ * on the job's state word, so a thread that wakes after the job closed stays out of it: the
+ * caller never waits for a sleeping thread to wake (small ops would pay that latency every
+ * time). Tasks are claimed one by one from an atomic counter, so a thread the OS (or the
+ * browser) descheduled slows the job down by one task at most. Pool threads spin briefly on
+ * the generation before sleeping on a condition variable: back-to-back ops (the steps of an
+ * LSTM, the layers of a model) then start without a wake-up. The caller's thread only spins
+ * while it waits: a browser's main thread is not allowed to block. */
 #include "internal.h"
 
 #if WT_THREADS
@@ -16,6 +19,8 @@
 
 /* Generation polls before a pool thread sleeps (tens of microseconds). */
 #define WT_SPIN_POLLS (1 << 15)
+/* The state word: this bit when the job is closed, plus the pool threads inside it. */
+#define WT_CLOSED 0x40000000
 
 static struct {
   pthread_mutex_t mu;
@@ -23,32 +28,31 @@ static struct {
   int started;          /* pool threads created (they run until the process ends) */
   int threads;          /* wt_get_num_threads() */
   atomic_uint gen;      /* bumped once per job */
-  atomic_int unacked;   /* pool threads that have not finished with the current job */
+  atomic_int state;     /* WT_CLOSED | threads inside the job */
   atomic_size_t next;   /* next task to claim */
-  /* The current job: written by the caller only while unacked == 0. */
+  atomic_size_t done;   /* tasks finished */
+  /* The current job: written by the caller only while the job is closed and empty. */
   wt_task_fn fn;
   void *ctx;
   size_t n_tasks;
   int width;
-} wt_pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 1, 0, 0, 0, NULL, NULL, 0, 1};
+} wt_pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 1, 0, WT_CLOSED, 0, 0, NULL, NULL, 0, 1};
 
 /* Set while a thread runs tasks, so that a nested wt_parallel_for runs serially. */
 static _Thread_local int wt_in_task;
 
 static void wt_run_tasks(int thread) {
   wt_in_task = 1;
-  for (size_t t; (t = atomic_fetch_add_explicit(&wt_pool.next, 1, memory_order_relaxed)) < wt_pool.n_tasks;)
+  for (size_t t; (t = atomic_fetch_add_explicit(&wt_pool.next, 1, memory_order_relaxed)) < wt_pool.n_tasks;) {
     wt_pool.fn(wt_pool.ctx, t, thread);
+    atomic_fetch_add_explicit(&wt_pool.done, 1, memory_order_release);
+  }
   wt_in_task = 0;
 }
 
-/* The generation current when pool thread i was created: the jobs it must take part in
- * are the later ones, however late the thread actually starts. */
-static unsigned wt_born_gen[WT_MAX_THREADS];
-
 static void *wt_pool_thread(void *arg) {
   const int index = (int)(intptr_t)arg; /* 1 .. WT_MAX_THREADS - 1; 0 is the caller */
-  unsigned seen = wt_born_gen[index];
+  unsigned seen = 0;
   for (;;) {
     unsigned g;
     int polls = 0;
@@ -61,8 +65,16 @@ static void *wt_pool_thread(void *arg) {
       pthread_mutex_unlock(&wt_pool.mu);
     }
     seen = g;
+    int s = atomic_load_explicit(&wt_pool.state, memory_order_acquire);
+    while (!(s & WT_CLOSED) &&
+           !atomic_compare_exchange_weak_explicit(&wt_pool.state, &s, s + 1, memory_order_acquire,
+                                                  memory_order_acquire)) {
+    }
+    if (s & WT_CLOSED) continue; /* woke too late: the job is over */
+    /* inside: the job cannot change, and it may be a newer one than the wake-up was for */
+    seen = atomic_load_explicit(&wt_pool.gen, memory_order_relaxed);
     if (index < wt_pool.width) wt_run_tasks(index);
-    atomic_fetch_sub_explicit(&wt_pool.unacked, 1, memory_order_release);
+    atomic_fetch_sub_explicit(&wt_pool.state, 1, memory_order_release);
   }
   return NULL;
 }
@@ -75,7 +87,6 @@ wt_status wt_set_num_threads(int32_t n) {
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    wt_born_gen[wt_pool.started + 1] = atomic_load_explicit(&wt_pool.gen, memory_order_relaxed);
     const int rc = pthread_create(&t, &attr, wt_pool_thread, (void *)(intptr_t)(wt_pool.started + 1));
     pthread_attr_destroy(&attr);
     if (rc != 0) {
@@ -109,15 +120,18 @@ void wt_parallel_for(size_t n_tasks, int width, wt_task_fn fn, void *ctx) {
   wt_pool.n_tasks = n_tasks;
   wt_pool.width = width;
   atomic_store_explicit(&wt_pool.next, 0, memory_order_relaxed);
-  /* Every pool thread acknowledges every job, also those beyond `width`: the job fields are
-   * then never rewritten while a thread may still read them. */
-  atomic_store_explicit(&wt_pool.unacked, wt_pool.started, memory_order_relaxed);
+  atomic_store_explicit(&wt_pool.done, 0, memory_order_relaxed);
+  atomic_store_explicit(&wt_pool.state, 0, memory_order_release); /* open, nobody inside */
   pthread_mutex_lock(&wt_pool.mu);
   atomic_fetch_add_explicit(&wt_pool.gen, 1, memory_order_release);
   pthread_cond_broadcast(&wt_pool.wake);
   pthread_mutex_unlock(&wt_pool.mu);
   wt_run_tasks(0);
-  while (atomic_load_explicit(&wt_pool.unacked, memory_order_acquire) != 0) {
+  while (atomic_load_explicit(&wt_pool.done, memory_order_acquire) < n_tasks) {
+  }
+  /* close, then let the threads still inside (they find no task left) leave */
+  atomic_fetch_or_explicit(&wt_pool.state, WT_CLOSED, memory_order_acq_rel);
+  while ((atomic_load_explicit(&wt_pool.state, memory_order_acquire) & ~WT_CLOSED) != 0) {
   }
 }
 

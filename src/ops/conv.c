@@ -376,8 +376,9 @@ static void wt_pad_task(void *ctx, size_t c, int thread) {
     }
 }
 
-static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, wt_conv_padded *xp, int width) {
+static void wt_pad_image(const wt_geom3 *g, const float *img, int64_t channels, wt_conv_padded *xp) {
   wt_pad_job job = {g, img, xp};
+  const int width = wt_parallel_width((double)channels * (double)(xp->pd[0] * xp->pd[1] * xp->pd[2]));
   wt_parallel_for((size_t)channels, width, wt_pad_task, &job);
 }
 
@@ -580,7 +581,8 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
     const float *bg = bias != NULL ? bias + gi * oc_g : NULL;
     if (wp != NULL) {
       wt_pack_w_job pj = {wg, wp, oc_g, kc};
-      wt_parallel_for((size_t)((oc_g + WT_CONV_PACK_ROWS - 1) / WT_CONV_PACK_ROWS), width, wt_pack_w_task, &pj);
+      wt_parallel_for((size_t)((oc_g + WT_CONV_PACK_ROWS - 1) / WT_CONV_PACK_ROWS),
+                      wt_parallel_width((double)oc_g * (double)kc), wt_pack_w_task, &pj);
     }
     for (int64_t b = 0; b < p->batch && st == WT_OK; b++) {
       const float *xg = x + (b * p->in_channels + gi * cin_g) * in_sp;
@@ -591,7 +593,7 @@ wt_status wt_conv_forward_f32(const wt_conv_params *p, float *out, const float *
                          og, (int32_t)out_sp, NULL, 1);
         continue;
       }
-      if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp, width);
+      if (xp.x != NULL) wt_pad_image(&g, xg, cin_g, &xp);
       wt_conv_job job = {&g, &xp, xg, wg, wp, bg, og, col, tmp, cin_g, oc_g, kc, out_sp, chunk};
       wt_parallel_for((size_t)((out_sp + chunk - 1) / chunk), width, wt_conv_chunk_task, &job);
     }

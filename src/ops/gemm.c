@@ -98,11 +98,12 @@ int64_t wt_gemm_chunk_cols(int64_t N, int64_t K) {
 void wt_gemm_compute(size_t M, size_t N, size_t K, const float *A, size_t lda, const float *B, size_t ldb,
                      int trans_b, float *C, size_t ldc, const float *bias, int accumulate, float *packed) {
   const size_t chunk_cols = (size_t)wt_gemm_chunk_cols((int64_t)N, (int64_t)K);
-  const int width = wt_parallel_width((double)M * N * K);
   for (size_t n0 = 0; n0 < N; n0 += chunk_cols) {
     const size_t nn = N - n0 < chunk_cols ? N - n0 : chunk_cols;
     wt_pack_job job = {K, ldb, trans_b, nn, trans_b ? B + n0 * ldb : B + n0, bias != NULL ? bias + n0 : NULL, packed};
-    wt_parallel_for((nn + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK, width, wt_pack_task, &job);
+    /* packing is a copy: its own work decides whether it is worth splitting */
+    wt_parallel_for((nn + WT_GEMM_NC_BLOCK - 1) / WT_GEMM_NC_BLOCK, wt_parallel_width((double)nn * K), wt_pack_task,
+                    &job);
     wt_gemm_sweep_packed(M, nn, K, A, lda, packed, C + n0, ldc, accumulate);
   }
 }
