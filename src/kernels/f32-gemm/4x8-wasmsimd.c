@@ -10,6 +10,7 @@
  * runs at ~22 GFLOP/s against ~52 for 4x8 (measured on [60,1024]x[1024,1024], SIMD128
  * mul+add limit ~58). Rows beyond mr alias the last valid row (computed twice, stored to
  * the same place, so nothing outside the mr rows is read or written). */
+#include "kernels/f32-gemm/tile-4x8.h"
 #include "kernels/kernels.h"
 #include "simd.h"
 
@@ -73,24 +74,9 @@ void wt_f32_gemm_ukernel_4x8__wasmsimd(size_t mr, size_t nc, size_t kc, const fl
     ++k;
   }
 
-  /* The C row pointers are formed only now: live across the loop they would push V8 (15
-   * usable general registers on x64) into reloading operands inside it. */
-  float *c0 = c;
-  float *c1 = mr > 1 ? c0 + c_stride : c0;
-  float *c2 = mr > 2 ? c1 + c_stride : c1;
-  float *c3 = mr > 3 ? c2 + c_stride : c2;
+  WT_GEMM_4X8_ROWS(c, c_stride, mr);
   if (nc == 8) {
-    /* All old C rows are read before any store (see wt_store_edge). */
-    if (accumulate) {
-      acc00 = wasm_f32x4_add(acc00, wasm_v128_load(c0)), acc01 = wasm_f32x4_add(acc01, wasm_v128_load(c0 + 4));
-      acc10 = wasm_f32x4_add(acc10, wasm_v128_load(c1)), acc11 = wasm_f32x4_add(acc11, wasm_v128_load(c1 + 4));
-      acc20 = wasm_f32x4_add(acc20, wasm_v128_load(c2)), acc21 = wasm_f32x4_add(acc21, wasm_v128_load(c2 + 4));
-      acc30 = wasm_f32x4_add(acc30, wasm_v128_load(c3)), acc31 = wasm_f32x4_add(acc31, wasm_v128_load(c3 + 4));
-    }
-    wasm_v128_store(c3, acc30), wasm_v128_store(c3 + 4, acc31);
-    wasm_v128_store(c2, acc20), wasm_v128_store(c2 + 4, acc21);
-    wasm_v128_store(c1, acc10), wasm_v128_store(c1 + 4, acc11);
-    wasm_v128_store(c0, acc00), wasm_v128_store(c0 + 4, acc01);
+    WT_GEMM_4X8_STORE(accumulate);
     return;
   }
   float acc[4][8];

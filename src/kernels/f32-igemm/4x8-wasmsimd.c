@@ -11,6 +11,7 @@
  *     steps ~49.5; 3 steps without the exit tests between them ~29).
  * The accumulators start at +0 and sum k in order, then C is added: the packed kernel's
  * result on the im2col panel of those rows (a zero bias row, accumulate), bit for bit. */
+#include "kernels/f32-gemm/tile-4x8.h"
 #include "kernels/kernels.h"
 #include "simd.h"
 
@@ -47,18 +48,7 @@ void wt_f32_igemm_ukernel_4x8__wasmsimd(size_t mr, size_t kc, const float *a, co
     WT_IGEMM_4X8_STEP();
     ++k;
   }
-  /* C rows beyond mr alias row mr - 1, which is stored last; all old rows are read first */
-  float *c0 = c;
-  float *c1 = mr > 1 ? c0 + c_stride : c0;
-  float *c2 = mr > 2 ? c1 + c_stride : c1;
-  float *c3 = mr > 3 ? c2 + c_stride : c2;
-  acc00 = wasm_f32x4_add(acc00, wasm_v128_load(c0)), acc01 = wasm_f32x4_add(acc01, wasm_v128_load(c0 + 4));
-  acc10 = wasm_f32x4_add(acc10, wasm_v128_load(c1)), acc11 = wasm_f32x4_add(acc11, wasm_v128_load(c1 + 4));
-  acc20 = wasm_f32x4_add(acc20, wasm_v128_load(c2)), acc21 = wasm_f32x4_add(acc21, wasm_v128_load(c2 + 4));
-  acc30 = wasm_f32x4_add(acc30, wasm_v128_load(c3)), acc31 = wasm_f32x4_add(acc31, wasm_v128_load(c3 + 4));
-  wasm_v128_store(c3, acc30), wasm_v128_store(c3 + 4, acc31);
-  wasm_v128_store(c2, acc20), wasm_v128_store(c2 + 4, acc21);
-  wasm_v128_store(c1, acc10), wasm_v128_store(c1 + 4, acc11);
-  wasm_v128_store(c0, acc00), wasm_v128_store(c0 + 4, acc01);
+  WT_GEMM_4X8_ROWS(c, c_stride, mr);
+  WT_GEMM_4X8_STORE(1);
 }
 #undef WT_IGEMM_4X8_STEP
